@@ -1,0 +1,30 @@
+package io.pneumatic.realtime;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One event as every client sees it: {@code {"stream":"jobs.42","seq":17,"type":"token","ts":…,"payload":{…}}}.
+ *
+ * @param stream the stream name, {@code jobs.{jobId}} for job streams
+ * @param seq the per-stream sequence number (1, 2, 3…); {@code null} for control events
+ *     ({@code replay_truncated}, {@code replay_complete}), which stand outside the sequence
+ * @param type the event type in lower snake case (see {@link EventTypes})
+ * @param ts when the event log accepted the event
+ * @param payload the type-specific payload, always a JSON object
+ */
+public record EventEnvelope(String stream, @Nullable Long seq, String type, Instant ts, JsonNode payload) {
+
+	/** The stream name of a job: {@code jobs.{jobId}}. */
+	public static String jobStream(String jobId) {
+		return "jobs." + jobId;
+	}
+
+	/** Whether this is a control event that stands outside the sequence. */
+	public boolean isControl() {
+		return this.seq == null;
+	}
+
+}

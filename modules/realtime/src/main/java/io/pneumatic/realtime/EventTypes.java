@@ -1,0 +1,39 @@
+package io.pneumatic.realtime;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The event types of job streams and the payload fields each one requires.
+ *
+ * <p>The event log enforces the same table when an event is published, whether through
+ * {@link EventPublisher} or with plain Redis commands.
+ */
+public final class EventTypes {
+
+	/** The terminal event of a job: nothing may be published after it. */
+	public static final String DONE = "done";
+
+	/** Control event: events in the named range are gone from Redis and PostgreSQL. */
+	public static final String REPLAY_TRUNCATED = "replay_truncated";
+
+	/** Control event: a replay requested with {@code last-seq} has caught up with the live stream. */
+	public static final String REPLAY_COMPLETE = "replay_complete";
+
+	/** Job event types and the payload fields each requires. */
+	public static final Map<String, Set<String>> JOB_EVENT_REQUIRED_FIELDS = Map.of(
+			"status", Set.of("status"),
+			"phase_update", Set.of("phase_id", "status"),
+			"phase_complete", Set.of("phase_id"),
+			"log", Set.of("level", "message"),
+			"token", Set.of("text"),
+			"commentary", Set.of("text"),
+			"tos_screening", Set.of("status"),
+			"tos_violation", Set.of("reason"),
+			"error", Set.of("message"),
+			DONE, Set.of("status"));
+
+	private EventTypes() {
+	}
+
+}
