@@ -1,0 +1,43 @@
+package io.pneumatic.realtime.internal.broker;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Starts ActiveMQ Artemis inside the app with a STOMP acceptor on loopback, so that a single node
+ * needs only Redis and PostgreSQL.
+ *
+ * <p>The broker keeps nothing on disk: Redis Streams are the log, and a client that loses its
+ * subscription resumes by replay.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "pneumatic.broker.mode", havingValue = "embedded", matchIfMissing = true)
+public class EmbeddedBrokerConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedBrokerConfiguration.class);
+
+	@Bean(initMethod = "start", destroyMethod = "stop")
+	EmbeddedActiveMQ embeddedBroker(BrokerSettings settings) throws Exception {
+		Path dataDir = Files.createTempDirectory("pneumatic-artemis-");
+		Configuration configuration = new ConfigurationImpl();
+		configuration.setName("pneumatic-embedded");
+		configuration.setPersistenceEnabled(false);
+		configuration.setSecurityEnabled(false);
+		configuration.setJMXManagementEnabled(false);
+		configuration.setGracefulShutdownEnabled(false);
+		configuration.setBrokerInstance(dataDir.toFile());
+		configuration.addAcceptorConfiguration("stomp", "tcp://" + settings.host() + ":" + settings.port()
+				+ "?protocols=STOMP;anycastPrefix=/queue/;multicastPrefix=/topic/");
+		logger.info("embedded_broker=artemis acceptor=stomp host={} port={}", settings.host(), settings.port());
+		return new EmbeddedActiveMQ().setConfiguration(configuration);
+	}
+
+}

@@ -1,0 +1,133 @@
+package io.pneumatic.realtime.internal.relay;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.pneumatic.realtime.internal.broker.BrokerSettings;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.converter.SimpleMessageConverter;
+import org.springframework.messaging.simp.stomp.ReactorNettyTcpStompClient;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.util.MimeTypeUtils;
+
+/**
+ * A STOMP connection of the relay's own that sends to broker destinations and reports when the
+ * broker confirmed each message with a RECEIPT.
+ *
+ * <p>Used by one thread at a time (the relay's reader); receipts complete on Netty threads.
+ */
+class BrokerPublisher implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(BrokerPublisher.class);
+
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+	private final ReactorNettyTcpStompClient client;
+
+	private final BrokerSettings settings;
+
+	private volatile @Nullable StompSession session;
+
+	BrokerPublisher(BrokerSettings settings, TaskScheduler scheduler, Duration receiptTimeout) {
+		this.settings = settings;
+		this.client = new ReactorNettyTcpStompClient(settings.host(), settings.port());
+		this.client.setMessageConverter(new SimpleMessageConverter());
+		this.client.setTaskScheduler(scheduler);
+		this.client.setReceiptTimeLimit(receiptTimeout.toMillis());
+		this.client.setDefaultHeartbeat(new long[] { 10_000, 10_000 });
+	}
+
+	/**
+	 * Sends a JSON message to a broker destination.
+	 * @return a future completed when the broker's RECEIPT arrives, failed if it is lost
+	 */
+	CompletableFuture<Void> send(String destination, long seq, byte[] json) {
+		StompSession current = connectedSession();
+		StompHeaders headers = new StompHeaders();
+		headers.setDestination(destination);
+		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+		headers.set(RelayHeaders.SEQ, Long.toString(seq));
+		CompletableFuture<Void> confirmed = new CompletableFuture<>();
+		StompSession.Receiptable receiptable = current.send(headers, json);
+		receiptable.addReceiptTask(() -> confirmed.complete(null));
+		receiptable.addReceiptLostTask(() -> confirmed.completeExceptionally(
+				new BrokerUnavailableException("no receipt from the broker for " + destination + " seq " + seq)));
+		return confirmed;
+	}
+
+	/** Whether the relay's connection to the broker is up. */
+	boolean isConnected() {
+		StompSession current = this.session;
+		return current != null && current.isConnected();
+	}
+
+	private StompSession connectedSession() {
+		StompSession current = this.session;
+		if (current != null && current.isConnected()) {
+			return current;
+		}
+		StompHeaders connectHeaders = new StompHeaders();
+		connectHeaders.setLogin(this.settings.login());
+		connectHeaders.setPasscode(this.settings.passcode());
+		connectHeaders.setHost(this.settings.virtualHost());
+		try {
+			StompSession opened = this.client.connectAsync(connectHeaders, new ConnectionWatcher())
+				.get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			opened.setAutoReceipt(true);
+			this.session = opened;
+			logger.info("relay_broker_connection=open host={} port={}", this.settings.host(), this.settings.port());
+			return opened;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new BrokerUnavailableException("interrupted while connecting to the broker");
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new BrokerUnavailableException("cannot connect to the STOMP broker at " + this.settings.host() + ":"
+					+ this.settings.port() + ": " + rootMessage(ex));
+		}
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+	}
+
+	@Override
+	public void close() {
+		StompSession current = this.session;
+		if (current != null && current.isConnected()) {
+			current.disconnect();
+		}
+		this.client.shutdown();
+	}
+
+	private final class ConnectionWatcher extends StompSessionHandlerAdapter {
+
+		@Override
+		public void handleException(StompSession session, @Nullable StompCommand command, StompHeaders headers,
+				byte[] payload, Throwable exception) {
+			logger.warn("relay_broker_error command={} cause={}", command, exception.getMessage());
+		}
+
+		@Override
+		public void handleTransportError(StompSession session, Throwable exception) {
+			logger.warn("relay_broker_connection=lost cause={}", rootMessage(exception));
+			BrokerPublisher.this.session = null;
+		}
+
+	}
+
+}

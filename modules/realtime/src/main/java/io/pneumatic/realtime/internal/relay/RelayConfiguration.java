@@ -1,0 +1,24 @@
+package io.pneumatic.realtime.internal.relay;
+
+import io.pneumatic.realtime.internal.broker.BrokerSettings;
+import io.pneumatic.realtime.internal.stomp.StompSettings;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The relay consumer (group {@code relay}) and its own broker connection.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RelayConfiguration {
+
+	@Bean
+	BrokerRelay brokerRelay(BrokerSettings broker, StompSettings stomp,
+			@Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler, JsonMapper jsonMapper) {
+		BrokerPublisher publisher = new BrokerPublisher(broker, scheduler, stomp.receiptTimeout());
+		return new BrokerRelay(publisher, jsonMapper, stomp.receiptTimeout().plusSeconds(1).toMillis());
+	}
+
+}

@@ -1,0 +1,25 @@
+package io.pneumatic.realtime.internal.replay;
+
+import java.util.List;
+
+import io.pneumatic.realtime.EventEnvelope;
+import org.springframework.messaging.Message;
+
+/**
+ * What a {@link ReplayCursor} reads from and writes to; called on the session's lane only.
+ */
+interface CursorOutput {
+
+	/** Up to {@code limit} events of the job after {@code afterSeq}, with truncation markers. */
+	List<EventEnvelope> eventsAfter(String jobId, long afterSeq, int limit);
+
+	/** The highest sequence number the job has been given. */
+	long headSeq(String jobId);
+
+	/** Writes a message that came live from the broker to the client. */
+	void deliverLive(Message<byte[]> message);
+
+	/** Writes an event read from the event log (or a control event) to the client. */
+	void deliverFromLog(EventEnvelope event);
+
+}

@@ -1,0 +1,168 @@
+package io.pneumatic.realtime.internal.replay;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.pneumatic.realtime.EventEnvelope;
+import io.pneumatic.realtime.EventLog;
+import org.jspecify.annotations.Nullable;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHandler;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.util.MimeTypeUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The registry of job-stream subscriptions of all STOMP sessions of this instance, each served by
+ * its session's {@link SessionLane}.
+ */
+public final class JobSubscriptions {
+
+	/** Prefix of the receipts this registry adds to SUBSCRIBE frames; their RECEIPTs never reach clients. */
+	static final String RECEIPT_PREFIX = "pneumatic-replay-";
+
+	private static final String NEXT_MESSAGE_TASK_HEADER = "simpNextMessageTask";
+
+	private final Map<String, SessionLane> lanes = new ConcurrentHashMap<>();
+
+	private final EventLog eventLog;
+
+	private final JsonMapper jsonMapper;
+
+	private final ClientMessageWriter writer;
+
+	JobSubscriptions(EventLog eventLog, JsonMapper jsonMapper, ClientMessageWriter writer) {
+		this.eventLog = eventLog;
+		this.jsonMapper = jsonMapper;
+		this.writer = writer;
+	}
+
+	/** A client subscribed to a job stream; live messages for it are held until the broker confirms. */
+	void subscribed(String sessionId, String subscriptionId, String jobId, @Nullable Long lastSeq, String receiptId) {
+		SessionLane lane = this.lanes.computeIfAbsent(sessionId, SessionLane::new);
+		lane.submit(() -> lane.cursors().put(subscriptionId, new ReplayCursor(jobId, lastSeq, receiptId)));
+	}
+
+	/** The broker sent a RECEIPT to this session; if it confirms a job subscription, replay starts. */
+	void receiptArrived(String sessionId, String receiptId) {
+		SessionLane lane = this.lanes.get(sessionId);
+		if (lane == null) {
+			return;
+		}
+		lane.submit(() -> lane.cursors().forEach((subscriptionId, cursor) -> {
+			if (cursor.receiptId().equals(receiptId)) {
+				cursor.onBrokerSubscribed(output(lane, subscriptionId, cursor));
+			}
+		}));
+	}
+
+	/**
+	 * A message with a sequence number came from the broker for a subscription of this session.
+	 * @return whether the registry took it over (it always does for sessions it knows)
+	 */
+	boolean liveMessage(String sessionId, String subscriptionId, long seq, Message<byte[]> message) {
+		SessionLane lane = this.lanes.get(sessionId);
+		if (lane == null) {
+			return false;
+		}
+		Message<byte[]> clean = withoutOrderingTask(message);
+		lane.submit(() -> {
+			ReplayCursor cursor = lane.cursors().get(subscriptionId);
+			if (cursor == null) {
+				this.writer.write(clean);
+			}
+			else {
+				cursor.onLive(seq, clean, output(lane, subscriptionId, cursor));
+			}
+		});
+		return true;
+	}
+
+	/** A client ended one subscription. */
+	void unsubscribed(String sessionId, String subscriptionId) {
+		SessionLane lane = this.lanes.get(sessionId);
+		if (lane != null) {
+			lane.submit(() -> lane.cursors().remove(subscriptionId));
+		}
+	}
+
+	/** A session ended; its lane and cursors go. */
+	void disconnected(String sessionId) {
+		this.lanes.remove(sessionId);
+	}
+
+	/** The number of sessions with job-stream subscriptions on this instance. */
+	public int sessionCount() {
+		return this.lanes.size();
+	}
+
+	private CursorOutput output(SessionLane lane, String subscriptionId, ReplayCursor cursor) {
+		return new CursorOutput() {
+
+			@Override
+			public List<EventEnvelope> eventsAfter(String jobId, long afterSeq, int limit) {
+				return JobSubscriptions.this.eventLog.eventsAfter(jobId, afterSeq, limit);
+			}
+
+			@Override
+			public long headSeq(String jobId) {
+				return JobSubscriptions.this.eventLog.headSeq(jobId);
+			}
+
+			@Override
+			public void deliverLive(Message<byte[]> message) {
+				JobSubscriptions.this.writer.write(message);
+			}
+
+			@Override
+			public void deliverFromLog(EventEnvelope event) {
+				JobSubscriptions.this.writer.write(toMessage(lane.sessionId(), subscriptionId, event));
+			}
+		};
+	}
+
+	private Message<byte[]> toMessage(String sessionId, String subscriptionId, EventEnvelope event) {
+		StompHeaderAccessor accessor = StompHeaderAccessor.create(StompCommand.MESSAGE);
+		accessor.setSessionId(sessionId);
+		accessor.setSubscriptionId(subscriptionId);
+		accessor.setDestination("/topic/" + event.stream());
+		accessor.setContentType(MimeTypeUtils.APPLICATION_JSON);
+		accessor.setMessageId(event.seq() != null ? "log-" + event.stream() + "-" + event.seq()
+				: "ctl-" + event.stream() + "-" + System.nanoTime());
+		if (event.seq() != null) {
+			accessor.setNativeHeader("seq", Long.toString(event.seq()));
+		}
+		return MessageBuilder.createMessage(this.jsonMapper.writeValueAsBytes(event), accessor.getMessageHeaders());
+	}
+
+	/**
+	 * Drops the ordering task that Spring's per-session decorator put on a broker message: the
+	 * decorator moved on when the interceptor took the message over.
+	 */
+	private static Message<byte[]> withoutOrderingTask(Message<byte[]> message) {
+		if (!message.getHeaders().containsKey(NEXT_MESSAGE_TASK_HEADER)) {
+			return message;
+		}
+		MessageHeaderAccessor copy = MessageHeaderAccessor.getMutableAccessor(message);
+		copy.removeHeader(NEXT_MESSAGE_TASK_HEADER);
+		return MessageBuilder.createMessage(message.getPayload(), copy.getMessageHeaders());
+	}
+
+	/** Writes a message to its client session (the STOMP sub-protocol handler). */
+	@FunctionalInterface
+	interface ClientMessageWriter {
+
+		void write(Message<byte[]> message);
+
+		/** Adapts Spring's sub-protocol WebSocket handler, resolved on first use. */
+		static ClientMessageWriter of(java.util.function.Supplier<MessageHandler> handler) {
+			return message -> handler.get().handleMessage(message);
+		}
+
+	}
+
+}

@@ -1,0 +1,40 @@
+package io.pneumatic.realtime.internal.replay;
+
+import io.pneumatic.realtime.EventLog;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.MessageHandler;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Per-subscription replay and ordering of job streams.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ReplayConfiguration {
+
+	@Bean
+	JobSubscriptions jobSubscriptions(EventLog eventLog, JsonMapper jsonMapper, ApplicationContext context) {
+		// The sub-protocol handler is built from the channels these interceptors sit on: resolve it late.
+		return new JobSubscriptions(eventLog, jsonMapper, JobSubscriptions.ClientMessageWriter
+			.of(() -> context.getBean("subProtocolWebSocketHandler", MessageHandler.class)));
+	}
+
+	@Bean
+	JobSubscriptionInterceptor jobSubscriptionInterceptor(JobSubscriptions subscriptions) {
+		return new JobSubscriptionInterceptor(subscriptions);
+	}
+
+	@Bean
+	JobMessageInterceptor jobMessageInterceptor(JobSubscriptions subscriptions) {
+		return new JobMessageInterceptor(subscriptions);
+	}
+
+	@Bean
+	ApplicationListener<SessionDisconnectEvent> jobSubscriptionsCleaner(JobSubscriptions subscriptions) {
+		return event -> subscriptions.disconnected(event.getSessionId());
+	}
+
+}

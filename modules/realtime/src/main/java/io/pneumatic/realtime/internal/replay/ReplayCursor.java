@@ -1,0 +1,150 @@
+package io.pneumatic.realtime.internal.replay;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.pneumatic.realtime.EventEnvelope;
+import io.pneumatic.realtime.EventTypes;
+import org.jspecify.annotations.Nullable;
+import org.springframework.messaging.Message;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Where one subscription to a job stream stands: the next sequence number its client must get, and
+ * the live messages held back until the broker confirmed the subscription.
+ *
+ * <p>Not thread-safe: used on its session's lane only.
+ */
+final class ReplayCursor {
+
+	/** Live messages held while awaiting the broker; beyond this they are read from the log instead. */
+	static final int MAX_HELD = 10_000;
+
+	static final int PAGE_SIZE = 500;
+
+	private final String jobId;
+
+	private final @Nullable Long lastSeq;
+
+	private final String receiptId;
+
+	private final TreeMap<Long, Message<byte[]>> held = new TreeMap<>();
+
+	private boolean live;
+
+	private long nextSeq;
+
+	/**
+	 * @param jobId the job whose stream is subscribed
+	 * @param lastSeq the {@code last-seq} the client asked to resume after, or {@code null} to start now
+	 * @param receiptId the receipt that confirms the broker subscription
+	 */
+	ReplayCursor(String jobId, @Nullable Long lastSeq, String receiptId) {
+		this.jobId = jobId;
+		this.lastSeq = lastSeq;
+		this.receiptId = receiptId;
+	}
+
+	String receiptId() {
+		return this.receiptId;
+	}
+
+	/** The next sequence number this subscription's client must get (meaningful once live). */
+	long nextSeq() {
+		return this.nextSeq;
+	}
+
+	/** A message arrived from the broker for this subscription. */
+	void onLive(long seq, Message<byte[]> message, CursorOutput out) {
+		if (!this.live) {
+			if (this.held.size() < MAX_HELD) {
+				this.held.put(seq, message);
+			}
+			return;
+		}
+		deliverInOrder(seq, message, out);
+	}
+
+	/** The broker confirmed the subscription: replay, then release what was held. */
+	void onBrokerSubscribed(CursorOutput out) {
+		if (this.live) {
+			return;
+		}
+		long head = out.headSeq(this.jobId);
+		if (this.lastSeq == null) {
+			this.nextSeq = head + 1;
+		}
+		else {
+			this.nextSeq = this.lastSeq + 1;
+			catchUp(head, out);
+			out.deliverFromLog(control(EventTypes.REPLAY_COMPLETE, "last_seq", this.nextSeq - 1));
+		}
+		this.live = true;
+		for (Map.Entry<Long, Message<byte[]>> entry : this.held.entrySet()) {
+			deliverInOrder(entry.getKey(), entry.getValue(), out);
+		}
+		this.held.clear();
+	}
+
+	private void deliverInOrder(long seq, Message<byte[]> message, CursorOutput out) {
+		if (seq < this.nextSeq) {
+			return;
+		}
+		if (seq > this.nextSeq) {
+			catchUp(seq - 1, out);
+		}
+		out.deliverLive(message);
+		this.nextSeq = seq + 1;
+	}
+
+	/** Delivers events {@code nextSeq..upTo} from the event log. */
+	private void catchUp(long upTo, CursorOutput out) {
+		while (this.nextSeq <= upTo) {
+			int limit = (int) Math.min(PAGE_SIZE, upTo - this.nextSeq + 1);
+			List<EventEnvelope> page = out.eventsAfter(this.jobId, this.nextSeq - 1, limit);
+			boolean progressed = false;
+			for (EventEnvelope event : page) {
+				long reaches = reaches(event);
+				if (reaches < this.nextSeq) {
+					continue;
+				}
+				out.deliverFromLog(event);
+				this.nextSeq = Math.min(reaches, upTo) + 1;
+				progressed = true;
+				if (this.nextSeq > upTo) {
+					break;
+				}
+			}
+			if (!progressed) {
+				out.deliverFromLog(truncated(this.nextSeq, upTo));
+				this.nextSeq = upTo + 1;
+			}
+		}
+	}
+
+	/** The highest sequence number an event accounts for: its own, or the end of a truncated range. */
+	private static long reaches(EventEnvelope event) {
+		if (event.seq() != null) {
+			return event.seq();
+		}
+		if (EventTypes.REPLAY_TRUNCATED.equals(event.type())) {
+			return event.payload().path("to_seq").asLong(-1);
+		}
+		return -1;
+	}
+
+	private EventEnvelope truncated(long fromSeq, long toSeq) {
+		ObjectNode payload = JsonNodeFactory.instance.objectNode().put("from_seq", fromSeq).put("to_seq", toSeq);
+		return new EventEnvelope(EventEnvelope.jobStream(this.jobId), null, EventTypes.REPLAY_TRUNCATED, Instant.now(),
+				payload);
+	}
+
+	private EventEnvelope control(String type, String field, long value) {
+		ObjectNode payload = JsonNodeFactory.instance.objectNode().put(field, value);
+		return new EventEnvelope(EventEnvelope.jobStream(this.jobId), null, type, Instant.now(), payload);
+	}
+
+}

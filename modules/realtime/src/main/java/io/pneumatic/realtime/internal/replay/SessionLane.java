@@ -1,0 +1,66 @@
+package io.pneumatic.realtime.internal.replay;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The serial lane of one STOMP session: tasks run one at a time, in submission order, on a virtual
+ * thread, and own the session's {@link ReplayCursor}s.
+ */
+final class SessionLane {
+
+	private static final Logger logger = LoggerFactory.getLogger(SessionLane.class);
+
+	private final String sessionId;
+
+	private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+
+	private final AtomicBoolean draining = new AtomicBoolean();
+
+	/** Cursors by subscription id; touched on the lane only. */
+	private final Map<String, ReplayCursor> cursors = new HashMap<>();
+
+	SessionLane(String sessionId) {
+		this.sessionId = sessionId;
+	}
+
+	String sessionId() {
+		return this.sessionId;
+	}
+
+	/** Cursors by subscription id; to be used from lane tasks only. */
+	Map<String, ReplayCursor> cursors() {
+		return this.cursors;
+	}
+
+	/** Queues a task; it runs after every task submitted before it. */
+	void submit(Runnable task) {
+		this.tasks.add(task);
+		if (this.draining.compareAndSet(false, true)) {
+			Thread.ofVirtual().name("stomp-lane-" + this.sessionId).start(this::drain);
+		}
+	}
+
+	private void drain() {
+		do {
+			Runnable task;
+			while ((task = this.tasks.poll()) != null) {
+				try {
+					task.run();
+				}
+				catch (RuntimeException ex) {
+					logger.warn("stomp_lane_task_failed session={} cause={}", this.sessionId, ex.toString());
+				}
+			}
+			this.draining.set(false);
+		}
+		while (!this.tasks.isEmpty() && this.draining.compareAndSet(false, true));
+	}
+
+}

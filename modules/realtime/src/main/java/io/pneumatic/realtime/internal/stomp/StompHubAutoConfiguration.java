@@ -1,0 +1,42 @@
+package io.pneumatic.realtime.internal.stomp;
+
+import io.pneumatic.realtime.internal.broker.BrokerSettings;
+import io.pneumatic.realtime.internal.broker.EmbeddedBrokerConfiguration;
+import io.pneumatic.realtime.internal.relay.BrokerRelay;
+import io.pneumatic.realtime.internal.relay.RelayConfiguration;
+import io.pneumatic.realtime.internal.replay.JobMessageInterceptor;
+import io.pneumatic.realtime.internal.replay.JobSubscriptionInterceptor;
+import io.pneumatic.realtime.internal.replay.ReplayConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.messaging.simp.broker.AbstractBrokerMessageHandler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+
+/**
+ * The hub's real-time side: STOMP endpoint, broker relay (embedded Artemis or an external broker),
+ * the event relay from Redis to the broker, and per-subscription replay.
+ */
+@AutoConfiguration(afterName = "io.pneumatic.realtime.internal.log.EventLogAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties({ StompSettings.class, BrokerSettings.class })
+@EnableWebSocketMessageBroker
+@Import({ EmbeddedBrokerConfiguration.class, RelayConfiguration.class, ReplayConfiguration.class })
+public class StompHubAutoConfiguration {
+
+	@Bean
+	StompEndpointConfigurer stompEndpointConfigurer(StompSettings stomp, BrokerSettings broker,
+			JobSubscriptionInterceptor subscriptionInterceptor, JobMessageInterceptor messageInterceptor) {
+		return new StompEndpointConfigurer(stomp, broker, subscriptionInterceptor, messageInterceptor);
+	}
+
+	@Bean
+	BrokerRelayHealthIndicator brokerRelayHealthIndicator(
+			@Qualifier("stompBrokerRelayMessageHandler") AbstractBrokerMessageHandler relayHandler, BrokerRelay relay) {
+		return new BrokerRelayHealthIndicator(relayHandler, relay);
+	}
+
+}
