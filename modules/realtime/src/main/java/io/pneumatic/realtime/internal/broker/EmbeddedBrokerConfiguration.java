@@ -25,7 +25,7 @@ public class EmbeddedBrokerConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedBrokerConfiguration.class);
 
 	@Bean(initMethod = "start", destroyMethod = "stop")
-	EmbeddedActiveMQ embeddedBroker(BrokerSettings settings) throws Exception {
+	EmbeddedActiveMQ embeddedBroker(BrokerEndpoint endpoint) throws Exception {
 		Path dataDir = Files.createTempDirectory("pneumatic-artemis-");
 		Configuration configuration = new ConfigurationImpl();
 		configuration.setName("pneumatic-embedded");
@@ -34,9 +34,9 @@ public class EmbeddedBrokerConfiguration {
 		configuration.setJMXManagementEnabled(false);
 		configuration.setGracefulShutdownEnabled(false);
 		configuration.setBrokerInstance(dataDir.toFile());
-		configuration.addAcceptorConfiguration("stomp", "tcp://" + settings.host() + ":" + settings.port()
+		configuration.addAcceptorConfiguration("stomp", "tcp://" + endpoint.host() + ":" + endpoint.port()
 				+ "?protocols=STOMP;anycastPrefix=/queue/;multicastPrefix=/topic/");
-		logger.info("embedded_broker=artemis acceptor=stomp host={} port={}", settings.host(), settings.port());
+		logger.info("embedded_broker=artemis acceptor=stomp host={} port={}", endpoint.host(), endpoint.port());
 		return new EmbeddedActiveMQ().setConfiguration(configuration);
 	}
 

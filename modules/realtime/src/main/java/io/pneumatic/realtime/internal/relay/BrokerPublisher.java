@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.pneumatic.realtime.internal.broker.BrokerEndpoint;
 import io.pneumatic.realtime.internal.broker.BrokerSettings;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,11 +36,14 @@ class BrokerPublisher implements AutoCloseable {
 
 	private final BrokerSettings settings;
 
+	private final BrokerEndpoint endpoint;
+
 	private volatile @Nullable StompSession session;
 
-	BrokerPublisher(BrokerSettings settings, TaskScheduler scheduler, Duration receiptTimeout) {
+	BrokerPublisher(BrokerSettings settings, BrokerEndpoint endpoint, TaskScheduler scheduler, Duration receiptTimeout) {
 		this.settings = settings;
-		this.client = new ReactorNettyTcpStompClient(settings.host(), settings.port());
+		this.endpoint = endpoint;
+		this.client = new ReactorNettyTcpStompClient(endpoint.host(), endpoint.port());
 		this.client.setMessageConverter(new SimpleMessageConverter());
 		this.client.setTaskScheduler(scheduler);
 		this.client.setReceiptTimeLimit(receiptTimeout.toMillis());
@@ -84,7 +88,7 @@ class BrokerPublisher implements AutoCloseable {
 				.get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			opened.setAutoReceipt(true);
 			this.session = opened;
-			logger.info("relay_broker_connection=open host={} port={}", this.settings.host(), this.settings.port());
+			logger.info("relay_broker_connection=open host={} port={}", this.endpoint.host(), this.endpoint.port());
 			return opened;
 		}
 		catch (InterruptedException ex) {
@@ -92,8 +96,8 @@ class BrokerPublisher implements AutoCloseable {
 			throw new BrokerUnavailableException("interrupted while connecting to the broker");
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			throw new BrokerUnavailableException("cannot connect to the STOMP broker at " + this.settings.host() + ":"
-					+ this.settings.port() + ": " + rootMessage(ex));
+			throw new BrokerUnavailableException("cannot connect to the STOMP broker at " + this.endpoint.host() + ":"
+					+ this.endpoint.port() + ": " + rootMessage(ex));
 		}
 	}
 

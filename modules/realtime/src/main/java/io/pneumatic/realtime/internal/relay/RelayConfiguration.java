@@ -1,5 +1,6 @@
 package io.pneumatic.realtime.internal.relay;
 
+import io.pneumatic.realtime.internal.broker.BrokerEndpoint;
 import io.pneumatic.realtime.internal.broker.BrokerSettings;
 import io.pneumatic.realtime.internal.stomp.StompSettings;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -15,9 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class RelayConfiguration {
 
 	@Bean
-	BrokerRelay brokerRelay(BrokerSettings broker, StompSettings stomp,
+	BrokerRelay brokerRelay(BrokerSettings broker, BrokerEndpoint endpoint, StompSettings stomp,
 			@Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler, JsonMapper jsonMapper) {
-		BrokerPublisher publisher = new BrokerPublisher(broker, scheduler, stomp.receiptTimeout());
+		BrokerPublisher publisher = new BrokerPublisher(broker, endpoint, scheduler, stomp.receiptTimeout());
 		return new BrokerRelay(publisher, jsonMapper, stomp.receiptTimeout().plusSeconds(1).toMillis());
 	}
 

@@ -1,5 +1,6 @@
 package io.pneumatic.realtime.internal.stomp;
 
+import io.pneumatic.realtime.internal.broker.BrokerEndpoint;
 import io.pneumatic.realtime.internal.broker.BrokerSettings;
 import io.pneumatic.realtime.internal.replay.JobMessageInterceptor;
 import io.pneumatic.realtime.internal.replay.JobSubscriptionInterceptor;
@@ -19,14 +20,18 @@ class StompEndpointConfigurer implements WebSocketMessageBrokerConfigurer {
 
 	private final BrokerSettings broker;
 
+	private final BrokerEndpoint endpoint;
+
 	private final JobSubscriptionInterceptor subscriptionInterceptor;
 
 	private final JobMessageInterceptor messageInterceptor;
 
-	StompEndpointConfigurer(StompSettings stomp, BrokerSettings broker, JobSubscriptionInterceptor subscriptionInterceptor,
+	StompEndpointConfigurer(StompSettings stomp, BrokerSettings broker, BrokerEndpoint endpoint,
+			JobSubscriptionInterceptor subscriptionInterceptor,
 			JobMessageInterceptor messageInterceptor) {
 		this.stomp = stomp;
 		this.broker = broker;
+		this.endpoint = endpoint;
 		this.subscriptionInterceptor = subscriptionInterceptor;
 		this.messageInterceptor = messageInterceptor;
 	}
@@ -43,8 +48,8 @@ class StompEndpointConfigurer implements WebSocketMessageBrokerConfigurer {
 		registry.setApplicationDestinationPrefixes("/app");
 		registry.setPreservePublishOrder(true);
 		registry.enableStompBrokerRelay("/topic", "/queue")
-			.setRelayHost(this.broker.host())
-			.setRelayPort(this.broker.port())
+			.setRelayHost(this.endpoint.host())
+			.setRelayPort(this.endpoint.port())
 			.setClientLogin(this.broker.login())
 			.setClientPasscode(this.broker.passcode())
 			.setSystemLogin(this.broker.login())

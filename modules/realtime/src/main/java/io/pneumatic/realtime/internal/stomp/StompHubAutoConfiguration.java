@@ -1,5 +1,6 @@
 package io.pneumatic.realtime.internal.stomp;
 
+import io.pneumatic.realtime.internal.broker.BrokerEndpoint;
 import io.pneumatic.realtime.internal.broker.BrokerSettings;
 import io.pneumatic.realtime.internal.broker.EmbeddedBrokerConfiguration;
 import io.pneumatic.realtime.internal.relay.BrokerRelay;
@@ -28,9 +29,14 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 public class StompHubAutoConfiguration {
 
 	@Bean
-	StompEndpointConfigurer stompEndpointConfigurer(StompSettings stomp, BrokerSettings broker,
+	BrokerEndpoint brokerEndpoint(BrokerSettings broker) {
+		return BrokerEndpoint.of(broker);
+	}
+
+	@Bean
+	StompEndpointConfigurer stompEndpointConfigurer(StompSettings stomp, BrokerSettings broker, BrokerEndpoint endpoint,
 			JobSubscriptionInterceptor subscriptionInterceptor, JobMessageInterceptor messageInterceptor) {
-		return new StompEndpointConfigurer(stomp, broker, subscriptionInterceptor, messageInterceptor);
+		return new StompEndpointConfigurer(stomp, broker, endpoint, subscriptionInterceptor, messageInterceptor);
 	}
 
 	@Bean
