@@ -1,0 +1,53 @@
+package io.pneumatic.sim;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Short command-line options of the worker simulator and the {@code pneumatic.sim.*} keys they stand for.
+ *
+ * <p>{@code --mode=load --jobs=200 --rate=2000} becomes
+ * {@code --pneumatic.sim.mode=load --pneumatic.sim.load.jobs=200 --pneumatic.sim.load.rates=2000};
+ * every other argument passes through unchanged.
+ */
+public final class CommandLineAliases {
+
+	/** Short option name to full property key. */
+	public static final Map<String, String> ALIASES = Map.ofEntries(
+			Map.entry("mode", "pneumatic.sim.mode"),
+			Map.entry("hub-url", "pneumatic.sim.load.hub-url"),
+			Map.entry("jobs", "pneumatic.sim.load.jobs"),
+			Map.entry("rate", "pneumatic.sim.load.rates"),
+			Map.entry("rates", "pneumatic.sim.load.rates"),
+			Map.entry("subscribers", "pneumatic.sim.load.subscribers-per-job"),
+			Map.entry("subscribers-per-connection", "pneumatic.sim.load.subscribers-per-connection"),
+			Map.entry("duration", "pneumatic.sim.load.duration"),
+			Map.entry("warmup", "pneumatic.sim.load.warmup"),
+			Map.entry("out", "pneumatic.sim.load.out"),
+			Map.entry("job-interval", "pneumatic.sim.demo.job-interval"),
+			Map.entry("max-concurrent-jobs", "pneumatic.sim.demo.max-concurrent-jobs"),
+			Map.entry("failure-probability", "pneumatic.sim.demo.failure-probability"),
+			Map.entry("max-jobs", "pneumatic.sim.demo.max-jobs"));
+
+	private CommandLineAliases() {
+	}
+
+	/** Returns the arguments with every short option replaced by its full property key. */
+	public static String[] expand(String[] args) {
+		return Arrays.stream(args).map(CommandLineAliases::expand).toArray(String[]::new);
+	}
+
+	private static String expand(String arg) {
+		if (!arg.startsWith("--")) {
+			return arg;
+		}
+		int equals = arg.indexOf('=');
+		String name = (equals < 0) ? arg.substring(2) : arg.substring(2, equals);
+		String key = ALIASES.get(name);
+		if (key == null) {
+			return arg;
+		}
+		return "--" + key + ((equals < 0) ? "" : arg.substring(equals));
+	}
+
+}

@@ -1,0 +1,117 @@
+package io.pneumatic.sim;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Configuration of the worker simulator ({@code pneumatic.sim.*}), validated at start-up.
+ *
+ * @param mode what to do: {@code demo} plays simulated jobs until stopped, {@code load} runs the
+ *     benchmark and exits (short option {@code --mode})
+ * @param demo settings of {@code demo} mode
+ * @param load settings of {@code load} mode
+ */
+@ConfigurationProperties("pneumatic.sim")
+@Validated
+public record SimSettings(
+		@DefaultValue("demo") @NotNull(message = "must be demo or load (--mode=demo|load)") SimMode mode,
+		@DefaultValue @Valid Demo demo,
+		@DefaultValue @Valid Load load) {
+
+	/**
+	 * Settings of {@code demo} mode ({@code pneumatic.sim.demo.*}).
+	 *
+	 * @param jobInterval how often a new simulated job starts, when fewer than {@code maxConcurrentJobs} run
+	 * @param maxConcurrentJobs how many simulated jobs run at once at most
+	 * @param failureProbability the chance, from 0 to 1, that a job ends with {@code error} and
+	 *     {@code done {status: failed}}
+	 * @param maxJobs how many jobs to start before stopping; 0 runs until the process is stopped
+	 * @param minTokensPerSecond the slowest LLM-style token (word) rate of a job
+	 * @param maxTokensPerSecond the fastest LLM-style token (word) rate of a job
+	 */
+	public record Demo(
+			@DefaultValue("3s") @DurationMin(millis = 10, message = "must be at least 10ms: set pneumatic.sim.demo.job-interval, e.g. 3s") Duration jobInterval,
+			@DefaultValue("5") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.demo.max-concurrent-jobs") @Max(value = 10_000, message = "must be at most 10000") int maxConcurrentJobs,
+			@DefaultValue("0.15") @DecimalMin(value = "0", message = "must be between 0 and 1: set pneumatic.sim.demo.failure-probability, e.g. 0.15") @DecimalMax(value = "1", message = "must be between 0 and 1: set pneumatic.sim.demo.failure-probability, e.g. 0.15") double failureProbability,
+			@DefaultValue("0") @Min(value = 0, message = "must be 0 (run until stopped) or more: set pneumatic.sim.demo.max-jobs") long maxJobs,
+			@DefaultValue("20") @Min(value = 1, message = "must be at least 1 word per second") int minTokensPerSecond,
+			@DefaultValue("50") @Min(value = 1, message = "must be at least 1 word per second") int maxTokensPerSecond) {
+
+		/** Whether the token rate range is the right way round. */
+		@AssertTrue(message = "pneumatic.sim.demo.min-tokens-per-second must not exceed max-tokens-per-second")
+		public boolean isTokenRateRangeOrdered() {
+			return this.minTokensPerSecond <= this.maxTokensPerSecond;
+		}
+
+	}
+
+	/**
+	 * Settings of {@code load} mode ({@code pneumatic.sim.load.*}).
+	 *
+	 * @param hubUrl the hub's plain WebSocket STOMP endpoint (short option {@code --hub-url})
+	 * @param jobs how many jobs the events are spread over, round robin (short option {@code --jobs})
+	 * @param rates the total publish rates in events per second, one benchmark step each, run in order
+	 *     (short option {@code --rate=2000} or {@code --rate=100,200,500})
+	 * @param subscribersPerJob how many STOMP subscribers watch each job (short option {@code --subscribers})
+	 * @param subscribersPerConnection how many of those subscriptions share one STOMP connection;
+	 *     1 gives every subscriber its own WebSocket, like browsers
+	 * @param warmup how long each step publishes before latency is measured (short option {@code --warmup})
+	 * @param duration how long each step measures after the warm-up (short option {@code --duration})
+	 * @param drainTimeout how long to wait after a step for the last events to arrive
+	 * @param subscribeTimeout how long to wait for every subscription to be confirmed
+	 * @param publisherThreads how many virtual threads share the publish schedule
+	 * @param connectConcurrency how many WebSocket handshakes run at once while connecting
+	 * @param out where to write the results: {@code *.md} appends Markdown table rows, anything else
+	 *     gets a JSON array (short option {@code --out}); none by default
+	 */
+	public record Load(
+			@DefaultValue("ws://127.0.0.1:8080/ws/websocket") @NotNull URI hubUrl,
+			@DefaultValue("10") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.load.jobs (--jobs)") int jobs,
+			@DefaultValue("100") @NotEmpty(message = "must name at least one rate: --rate=2000 or --rate=100,200,500") List<@NotNull @Min(value = 1, message = "every rate must be at least 1 event per second") Integer> rates,
+			@DefaultValue("1") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.load.subscribers-per-job (--subscribers)") int subscribersPerJob,
+			@DefaultValue("1") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.load.subscribers-per-connection") int subscribersPerConnection,
+			@DefaultValue("5s") @NotNull Duration warmup,
+			@DefaultValue("30s") @DurationMin(seconds = 1, message = "must be at least 1s: set pneumatic.sim.load.duration (--duration)") Duration duration,
+			@DefaultValue("10s") @NotNull Duration drainTimeout,
+			@DefaultValue("60s") @DurationMin(seconds = 1, message = "must be at least 1s: set pneumatic.sim.load.subscribe-timeout") Duration subscribeTimeout,
+			@DefaultValue("4") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.load.publisher-threads") int publisherThreads,
+			@DefaultValue("32") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.load.connect-concurrency") int connectConcurrency,
+			@Nullable Path out) {
+
+		/** Whether the URL is a WebSocket URL. */
+		@AssertTrue(message = "pneumatic.sim.load.hub-url must be a ws:// or wss:// URL, e.g. ws://127.0.0.1:8080/ws/websocket")
+		public boolean isHubUrlWebSocket() {
+			return "ws".equals(this.hubUrl.getScheme()) || "wss".equals(this.hubUrl.getScheme());
+		}
+
+		/** Whether the warm-up is not negative. */
+		@AssertTrue(message = "pneumatic.sim.load.warmup must not be negative (0s turns the warm-up off)")
+		public boolean isWarmupNotNegative() {
+			return !this.warmup.isNegative();
+		}
+
+		/** The number of subscriptions over all jobs. */
+		public int totalSubscribers() {
+			return this.jobs * this.subscribersPerJob;
+		}
+
+	}
+
+}

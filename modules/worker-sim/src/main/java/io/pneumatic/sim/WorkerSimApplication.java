@@ -1,0 +1,30 @@
+package io.pneumatic.sim;
+
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The worker simulator: {@code --mode=demo} plays simulated jobs, {@code --mode=load} benchmarks the hub.
+ *
+ * <p>A non-web application: it talks to Redis through the realtime module's
+ * {@link io.pneumatic.realtime.EventPublisher} and, in {@code load} mode, to the hub's STOMP endpoint.
+ * Short options ({@code --jobs}, {@code --rate}…) are listed in {@link CommandLineAliases}.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class WorkerSimApplication {
+
+	public static void main(String[] args) {
+		SpringApplication application = new SpringApplication(WorkerSimApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setDefaultProperties(Map.of(
+				"spring.threads.virtual.enabled", "true",
+				"spring.application.name", "pneumatic-worker-sim"));
+		System.exit(SpringApplication.exit(application.run(CommandLineAliases.expand(args))));
+	}
+
+}

@@ -1,0 +1,157 @@
+package io.pneumatic.sim.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import io.pneumatic.realtime.EventPublisher;
+import io.pneumatic.sim.SimSettings;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Load mode: the end-to-end benchmark. Subscribes {@code jobs × subscribers-per-job} STOMP clients,
+ * then for each rate publishes through {@link EventPublisher} for warm-up + duration and reports
+ * latency (p50/p99/p99.9), delivered/s, lost, duplicated and out-of-order events.
+ *
+ * <p>Runs on the main thread and returns when done. The exit code is 0, or
+ * {@value #EXIT_DELIVERY_VIOLATED} when some step lost, duplicated or reordered events.
+ */
+@Component
+@ConditionalOnProperty(prefix = "pneumatic.sim", name = "mode", havingValue = "load")
+final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
+
+	/** The exit code of a run that saw lost, duplicated or out-of-order events. */
+	static final int EXIT_DELIVERY_VIOLATED = 3;
+
+	private static final Logger logger = LoggerFactory.getLogger(LoadBenchmark.class);
+
+	private static final Duration START_LEAD = Duration.ofMillis(200);
+
+	private static final Duration DRAIN_POLL = Duration.ofMillis(20);
+
+	private final SimSettings.Load settings;
+
+	private final EventPublisher eventPublisher;
+
+	private final JsonMapper jsonMapper;
+
+	private final BenchmarkReport report;
+
+	private volatile int exitCode;
+
+	LoadBenchmark(SimSettings settings, EventPublisher eventPublisher, JsonMapper jsonMapper) {
+		this.settings = settings.load();
+		this.eventPublisher = eventPublisher;
+		this.jsonMapper = jsonMapper;
+		this.report = new BenchmarkReport(jsonMapper);
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws InterruptedException {
+		String runId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+		List<String> jobIds = new ArrayList<>();
+		for (int job = 0; job < this.settings.jobs(); job++) {
+			jobIds.add("load-" + runId + "-" + job);
+		}
+		int total = this.settings.totalSubscribers();
+		CountDownLatch confirmations = new CountDownLatch(total);
+		LatencyRecorder latency = new LatencyRecorder();
+		List<LoadSubscription> subscriptions = new ArrayList<>(total);
+		for (String jobId : jobIds) {
+			for (int subscriber = 0; subscriber < this.settings.subscribersPerJob(); subscriber++) {
+				subscriptions.add(new LoadSubscription(jobId, this.jsonMapper, latency, confirmations));
+			}
+		}
+		logger.info("event=load_started run={} hub_url={} jobs={} subscribers_per_job={} subscribers_per_connection={} rates={} warmup={} duration={}",
+				runId, this.settings.hubUrl(), this.settings.jobs(), this.settings.subscribersPerJob(),
+				this.settings.subscribersPerConnection(), this.settings.rates(), this.settings.warmup(), this.settings.duration());
+		LoadPublisher publisher = new LoadPublisher(this.eventPublisher, jobIds, this.settings.publisherThreads());
+		try (StompSubscriberPool pool = new StompSubscriberPool(this.settings.hubUrl(), subscriptions,
+				this.settings.subscribersPerConnection())) {
+			pool.connect(this.settings.connectConcurrency(), this.settings.subscribeTimeout());
+			awaitConfirmed(confirmations, total);
+			logger.info("event=load_subscribed run={} subscriptions={} connections={}", runId, total, pool.size());
+			List<StepResult> results = new ArrayList<>();
+			for (int step = 1; step <= this.settings.rates().size(); step++) {
+				StepResult result = runStep(step, this.settings.rates().get(step - 1), publisher, subscriptions, latency, pool);
+				this.report.print(result, System.out);
+				results.add(result);
+				if (!result.deliveredCorrectly()) {
+					this.exitCode = EXIT_DELIVERY_VIOLATED;
+				}
+			}
+			publisher.finishJobs();
+			if (this.settings.out() != null) {
+				this.report.write(results, this.settings.out());
+				logger.info("event=load_results_written file={}", this.settings.out());
+			}
+		}
+		logger.info("event=load_finished run={} exit_code={}", runId, this.exitCode);
+	}
+
+	private StepResult runStep(int step, long rate, LoadPublisher publisher, List<LoadSubscription> subscriptions,
+			LatencyRecorder latency, StompSubscriberPool pool) throws InterruptedException {
+		long reconnectsBefore = pool.reconnects();
+		long startNanos = System.nanoTime() + START_LEAD.toNanos();
+		long measureFrom = startNanos + this.settings.warmup().toNanos();
+		long measureTo = measureFrom + this.settings.duration().toNanos();
+		RatePacer pacer = new RatePacer(startNanos, rate, RatePacer.Clock.SYSTEM);
+		latency.startWindow(measureFrom, measureTo);
+		logger.info("event=step_started step={} rate={} events={}", step, rate, pacer.eventsBefore(measureTo));
+		LoadPublisher.Publication publication = publisher.publish(pacer, pacer.eventsBefore(measureTo));
+		boolean drained = drain(subscriptions, publication);
+		Histogram histogram = latency.takeHistogram();
+		long lost = 0;
+		DeliveryTally.Anomalies anomalies = DeliveryTally.Anomalies.NONE;
+		for (LoadSubscription subscription : subscriptions) {
+			lost += subscription.tally().missing(publication.seqs().get(subscription.jobId()).toBitSet());
+			anomalies = anomalies.plus(subscription.tally().takeAnomalies());
+		}
+		logger.info("event=step_finished step={} published={} drained={}", step, publication.count(), drained);
+		return new StepResult(step, rate, this.settings.jobs(), this.settings.subscribersPerJob(), pool.size(),
+				publication.count(), publication.failures(), histogram, this.settings.duration().toNanos() / 1e9,
+				lost, anomalies.duplicated(), anomalies.outOfOrder(), pool.reconnects() - reconnectsBefore);
+	}
+
+	/** Waits until every subscriber has its job's last published seq, or the drain timeout passes. */
+	private boolean drain(List<LoadSubscription> subscriptions, LoadPublisher.Publication publication)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + this.settings.drainTimeout().toNanos();
+		while (System.nanoTime() - deadline < 0) {
+			if (subscriptions.stream().allMatch(subscription -> subscription.tally().highestSeq()
+					>= publication.seqs().get(subscription.jobId()).highest())) {
+				return true;
+			}
+			Thread.sleep(DRAIN_POLL);
+		}
+		return false;
+	}
+
+	private void awaitConfirmed(CountDownLatch confirmations, int total) throws InterruptedException {
+		Duration timeout = this.settings.subscribeTimeout();
+		if (!confirmations.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			throw new IllegalStateException("Only " + (total - confirmations.getCount()) + " of " + total
+					+ " subscriptions were confirmed (RECEIPT or replay_complete) within " + timeout + " at "
+					+ this.settings.hubUrl() + ": raise pneumatic.sim.load.subscribe-timeout or check the hub's log");
+		}
+	}
+
+	@Override
+	public int getExitCode() {
+		return this.exitCode;
+	}
+
+}

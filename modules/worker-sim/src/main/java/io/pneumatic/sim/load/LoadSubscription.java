@@ -1,0 +1,103 @@
+package io.pneumatic.sim.load;
+
+import java.lang.reflect.Type;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.pneumatic.realtime.EventEnvelope;
+import io.pneumatic.realtime.EventTypes;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+
+/**
+ * One benchmark subscriber of one job ({@code /topic/jobs.{jobId}}): tallies what arrives and records latency.
+ *
+ * <p>Frames arrive as raw bytes and are parsed with Jackson 3 here (no message converter involved).
+ * Called on its connection's WebSocket thread, one frame at a time.
+ */
+final class LoadSubscription implements StompFrameHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(LoadSubscription.class);
+
+	private final String jobId;
+
+	private final JsonMapper jsonMapper;
+
+	private final LatencyRecorder latency;
+
+	private final CountDownLatch allSubscribed;
+
+	private final AtomicBoolean subscribed = new AtomicBoolean();
+
+	private final DeliveryTally tally = new DeliveryTally();
+
+	LoadSubscription(String jobId, JsonMapper jsonMapper, LatencyRecorder latency, CountDownLatch allSubscribed) {
+		this.jobId = jobId;
+		this.jsonMapper = jsonMapper;
+		this.latency = latency;
+		this.allSubscribed = allSubscribed;
+	}
+
+	/** The job this subscriber watches. */
+	String jobId() {
+		return this.jobId;
+	}
+
+	/** The STOMP destination of the job. */
+	String destination() {
+		return "/topic/" + EventEnvelope.jobStream(this.jobId);
+	}
+
+	/** What arrived so far. */
+	DeliveryTally tally() {
+		return this.tally;
+	}
+
+	/** Marks the subscription as confirmed (RECEIPT or {@code replay_complete}), once. */
+	void confirm() {
+		if (this.subscribed.compareAndSet(false, true)) {
+			this.allSubscribed.countDown();
+		}
+	}
+
+	@Override
+	public Type getPayloadType(StompHeaders headers) {
+		return byte[].class;
+	}
+
+	@Override
+	public void handleFrame(StompHeaders headers, @Nullable Object payload) {
+		long receivedNanos = System.nanoTime();
+		if (!(payload instanceof byte[] bytes)) {
+			return;
+		}
+		JsonNode envelope = this.jsonMapper.readTree(bytes);
+		JsonNode seq = envelope.path("seq");
+		if (!seq.isNumber()) {
+			handleControl(envelope);
+			return;
+		}
+		this.tally.record(seq.asLong());
+		JsonNode sentNanos = envelope.path("payload").path("sent_nanos");
+		if (sentNanos.isNumber()) {
+			this.latency.record(sentNanos.asLong(), receivedNanos);
+		}
+	}
+
+	private void handleControl(JsonNode envelope) {
+		String type = envelope.path("type").asString("");
+		if (EventTypes.REPLAY_COMPLETE.equals(type)) {
+			confirm();
+		}
+		else if (EventTypes.REPLAY_TRUNCATED.equals(type)) {
+			logger.warn("event=replay_truncated job={} payload={}", this.jobId, envelope.path("payload"));
+		}
+	}
+
+}

@@ -1,0 +1,69 @@
+package io.pneumatic.sim;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SimSettingsTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+		.withUserConfiguration(SettingsConfiguration.class);
+
+	@Test
+	void defaultsToDemoWithAJobEveryThreeSecondsAndFiveAtOnce() {
+		this.contextRunner.run(context -> {
+			SimSettings settings = context.getBean(SimSettings.class);
+			assertThat(settings.mode()).isEqualTo(SimMode.DEMO);
+			assertThat(settings.demo().jobInterval()).isEqualTo(Duration.ofSeconds(3));
+			assertThat(settings.demo().maxConcurrentJobs()).isEqualTo(5);
+			assertThat(settings.load().hubUrl()).isEqualTo(URI.create("ws://127.0.0.1:8080/ws/websocket"));
+		});
+	}
+
+	@Test
+	void bindsLoadSettings() {
+		this.contextRunner
+			.withPropertyValues("pneumatic.sim.mode=load", "pneumatic.sim.load.jobs=200",
+					"pneumatic.sim.load.rates=100,200,500", "pneumatic.sim.load.subscribers-per-job=1000")
+			.run(context -> {
+				SimSettings.Load load = context.getBean(SimSettings.class).load();
+				assertThat(load.jobs()).isEqualTo(200);
+				assertThat(load.rates()).containsExactly(100, 200, 500);
+				assertThat(load.totalSubscribers()).isEqualTo(200_000);
+			});
+	}
+
+	@Test
+	void refusesAFailureProbabilityAboveOneWithAHint() {
+		this.contextRunner.withPropertyValues("pneumatic.sim.demo.failure-probability=1.5")
+			.run(context -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("failure-probability")
+				.hasMessageContaining("must be between 0 and 1"));
+	}
+
+	@Test
+	void refusesAnHttpHubUrl() {
+		this.contextRunner.withPropertyValues("pneumatic.sim.load.hub-url=http://localhost:8080/ws")
+			.run(context -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("must be a ws:// or wss:// URL"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(SimSettings.class)
+	static class SettingsConfiguration {
+
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.pneumatic.sim.load;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class BenchmarkReportTests {
+
+	private final JsonMapper jsonMapper = JsonMapper.builder().build();
+
+	private final BenchmarkReport report = new BenchmarkReport(this.jsonMapper);
+
+	@Test
+	void metricsGiveLatencyInMillisecondsAndDeliveriesPerSecond() {
+		StepResult result = result(1, 0);
+
+		assertThat((BigDecimal) result.metrics().get("p50_ms")).isCloseTo(new BigDecimal("2.0"), within(new BigDecimal("0.01")));
+		assertThat(result.metrics()).containsEntry("delivered_per_s", new BigDecimal("50.0"))
+			.containsEntry("lost", 0L)
+			.containsKeys("p99_ms", "p99_9_ms", "duplicated", "out_of_order");
+		assertThat(result.deliveredCorrectly()).isTrue();
+	}
+
+	@Test
+	void aStepWithLostEventsWasNotDeliveredCorrectly() {
+		assertThat(result(1, 3).deliveredCorrectly()).isFalse();
+	}
+
+	@Test
+	void appendsMarkdownRowsWithOneHeader(@TempDir Path directory) throws Exception {
+		Path file = directory.resolve("results.md");
+
+		this.report.write(List.of(result(1, 0)), file);
+		this.report.write(List.of(result(2, 0)), file);
+
+		List<String> lines = Files.readAllLines(file);
+		assertThat(lines).hasSize(4);
+		assertThat(lines.get(0)).startsWith("| step | rate | jobs |");
+		assertThat(lines.get(2)).startsWith("| 1 | 100 |");
+		assertThat(lines.get(3)).startsWith("| 2 | 100 |");
+	}
+
+	@Test
+	void writesAJsonArrayOfMetrics(@TempDir Path directory) {
+		Path file = directory.resolve("results.json");
+
+		this.report.write(List.of(result(1, 0), result(2, 0)), file);
+
+		JsonNode rows = this.jsonMapper.readTree(file.toFile());
+		assertThat(rows.size()).isEqualTo(2);
+		assertThat(rows.get(1).get("step").asInt()).isEqualTo(2);
+		assertThat(rows.get(0).get("p50_ms").asDouble()).isCloseTo(2.0, within(0.01));
+	}
+
+	private static StepResult result(int step, long lost) {
+		Histogram latency = new Histogram(3);
+		for (int i = 0; i < 100; i++) {
+			latency.recordValue(2_000_000);
+		}
+		return new StepResult(step, 100, 10, 1, 10, 1000, 0, latency, 2.0, lost, 0, 0, 0);
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.pneumatic.sim.load;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.messaging.simp.stomp.StompHeaders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LoadSubscriptionTests {
+
+	private final CountDownLatch confirmations = new CountDownLatch(1);
+
+	private final LatencyRecorder latency = new LatencyRecorder();
+
+	private final LoadSubscription subscription = new LoadSubscription("load-1", JsonMapper.builder().build(),
+			this.latency, this.confirmations);
+
+	@Test
+	void subscribesToTheJobTopic() {
+		assertThat(this.subscription.destination()).isEqualTo("/topic/jobs.load-1");
+	}
+
+	@Test
+	void replayCompleteConfirmsTheSubscriptionOnce() {
+		frame("{\"stream\":\"jobs.load-1\",\"seq\":null,\"type\":\"replay_complete\",\"ts\":\"2026-11-24T10:00:00Z\",\"payload\":{}}");
+		this.subscription.confirm();
+
+		assertThat(this.confirmations.getCount()).isZero();
+		assertThat(this.subscription.tally().highestSeq()).isZero();
+	}
+
+	@Test
+	void talliesEventsBySeqAndRecordsLatencyInsideTheWindow() {
+		long now = System.nanoTime();
+		this.latency.startWindow(now - 1_000_000_000L, now + 1_000_000_000L);
+
+		frame(event(1, now - 5_000_000L));
+		frame(event(2, now - 2_000_000_000L));
+		frame(event(2, now));
+
+		assertThat(this.subscription.tally().highestSeq()).isEqualTo(2);
+		assertThat(this.subscription.tally().takeAnomalies()).isEqualTo(new DeliveryTally.Anomalies(1, 0));
+		assertThat(this.latency.takeHistogram().getTotalCount()).isEqualTo(2);
+	}
+
+	private void frame(String json) {
+		this.subscription.handleFrame(new StompHeaders(), json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String event(long seq, long sentNanos) {
+		return "{\"stream\":\"jobs.load-1\",\"seq\":" + seq + ",\"type\":\"token\",\"ts\":\"2026-11-24T10:00:00Z\","
+				+ "\"payload\":{\"text\":\"load\",\"index\":" + seq + ",\"sent_nanos\":" + sentNanos + "}}";
+	}
+
+}
