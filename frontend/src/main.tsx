@@ -1,8 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
-createRoot(document.getElementById('root')!).render(
+import { App } from './app/App';
+import './app/app.css';
+
+const root = document.getElementById('root');
+if (!root) {
+  throw new Error('index.html has no #root element');
+}
+createRoot(root).render(
   <StrictMode>
-    <h1>Pneumatic</h1>
+    <App />
   </StrictMode>,
 );

@@ -1,0 +1,3 @@
+export { JobDetail } from './components/JobDetail';
+export { JobList } from './components/JobList';
+export { useActiveJobs } from './hooks/useActiveJobs';
