@@ -1,0 +1,105 @@
+package io.pneumatic.realtime.internal.log;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.ScriptOutputType;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.pneumatic.realtime.EventEnvelope;
+import io.pneumatic.realtime.EventPublisher;
+import io.pneumatic.realtime.EventRejectedException;
+import io.pneumatic.realtime.EventRejectedException.Reason;
+
+/**
+ * Publishes through the event library's publish function on the shared connection, so validation
+ * and sequence numbers are the same as for plain-Redis publishers.
+ *
+ * <p>While the library is missing (the hub is restoring sequence numbers, or has not started yet) it
+ * retries with back-off for {@code pneumatic.events.publish-retry}, then refuses with
+ * {@code NOT_READY}. Redis being unreachable is not a refusal: Lettuce's exception propagates, and
+ * whether the event was written is then unknown. Thread-safe.
+ */
+final class RedisEventPublisher implements EventPublisher {
+
+	private static final Duration FIRST_RETRY = Duration.ofMillis(20);
+
+	private static final Duration MAX_RETRY = Duration.ofMillis(500);
+
+	private final EventLogConnections connections;
+
+	private final EventFunctionLibrary library;
+
+	private final JsonMapper jsonMapper;
+
+	private final EventSettings settings;
+
+	RedisEventPublisher(EventLogConnections connections, EventFunctionLibrary library, JsonMapper jsonMapper,
+			EventSettings settings) {
+		this.connections = connections;
+		this.library = library;
+		this.jsonMapper = jsonMapper;
+		this.settings = settings;
+	}
+
+	@Override
+	public EventEnvelope publish(String jobId, String type, Object payload) {
+		if (!EventKeys.isValidJobId(jobId)) {
+			throw new EventRejectedException(Reason.INVALID_JOB_ID,
+					"Job id '" + jobId + "' is not 1 to 64 characters of [A-Za-z0-9_-]");
+		}
+		JsonNode tree = toJsonObject(payload);
+		List<Object> reply = callWithRetry(jobId, type, this.jsonMapper.writeValueAsString(tree));
+		long seq = (Long) reply.get(0);
+		Instant ts = Instant.parse((String) reply.get(1));
+		return new EventEnvelope(EventEnvelope.jobStream(jobId), seq, type, ts, tree);
+	}
+
+	private JsonNode toJsonObject(@Nullable Object payload) {
+		try {
+			JsonNode tree = this.jsonMapper.valueToTree(payload);
+			if (tree != null && tree.isObject()) {
+				return tree;
+			}
+		}
+		catch (JacksonException ex) {
+			throw new EventRejectedException(Reason.INVALID_PAYLOAD, "Payload cannot be written as JSON: " + ex.getOriginalMessage());
+		}
+		throw new EventRejectedException(Reason.INVALID_PAYLOAD, "Payload is not a JSON object");
+	}
+
+	private List<Object> callWithRetry(String jobId, String type, String payloadJson) {
+		String[] keys = { EventKeys.stream(jobId), EventKeys.meta(jobId), EventKeys.JOBS, EventKeys.WAKEUP };
+		long deadline = System.nanoTime() + this.settings.publishRetry().toNanos();
+		ExponentialBackoff backoff = new ExponentialBackoff(FIRST_RETRY, MAX_RETRY);
+		while (true) {
+			EventRejectedException rejection;
+			try {
+				return this.connections.commands().fcall(this.library.publishFunction(), ScriptOutputType.MULTI, keys, type, payloadJson);
+			}
+			catch (RedisCommandExecutionException ex) {
+				rejection = PublishRefusal.toRejection(ex);
+			}
+			if (rejection.reason() != Reason.NOT_READY) {
+				throw rejection;
+			}
+			Duration wait = backoff.next();
+			if (System.nanoTime() + wait.toNanos() > deadline) {
+				throw rejection;
+			}
+			try {
+				Thread.sleep(wait);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw rejection;
+			}
+		}
+	}
+
+}

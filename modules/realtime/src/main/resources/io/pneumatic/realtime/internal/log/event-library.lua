@@ -1,0 +1,177 @@
+#!lua name=${library}
+--
+-- Pneumatic event log: appends job events to Redis Streams with gap-free sequence numbers.
+-- Rendered by EventFunctionLibrary from the pneumatic.events.* and pneumatic.retention.*
+-- settings and loaded with FUNCTION LOAD REPLACE; do not edit it in Redis.
+--
+--   FCALL ${publishFunction} 4 jobs:{<jobId>}:events jobs:{<jobId>}:meta events:jobs events:wakeup <type> <payload-json>
+--
+-- Returns {seq, ts}; refusals are error replies "ERR <REASON> <message>", and nothing is written then.
+
+local REQUIRED_FIELDS = ${requiredFields}
+local GROUPS = ${groups}
+local MAX_PAYLOAD_BYTES = ${maxPayloadBytes}
+local MAX_ENTRIES = ${maxEntries}
+local MAX_AGE_MS = ${maxAgeMillis}
+local AFTER_DONE_SECONDS = ${afterDoneSeconds}
+local TOMBSTONE_SECONDS = ${tombstoneSeconds}
+local WAKEUP_MAX_ENTRIES = 1000
+local AGE_TRIM_CHUNK = 256
+local AGE_TRIM_ROUNDS = 4
+
+local function reject(reason, message)
+  return redis.error_reply('ERR ' .. reason .. ' ' .. message)
+end
+
+local function integer(n)
+  return string.format('%d', n)
+end
+
+-- ISO-8601 UTC with milliseconds; days to civil date after Howard Hinnant's algorithm.
+local function iso8601(ms)
+  local secs = math.floor(ms / 1000)
+  local millis = ms - secs * 1000
+  local days = math.floor(secs / 86400)
+  local rem = secs - days * 86400
+  local hour = math.floor(rem / 3600)
+  local minute = math.floor((rem - hour * 3600) / 60)
+  local second = rem - hour * 3600 - minute * 60
+  local z = days + 719468
+  local era = math.floor(z / 146097)
+  local doe = z - era * 146097
+  local yoe = math.floor((doe - math.floor(doe / 1460) + math.floor(doe / 36524) - math.floor(doe / 146096)) / 365)
+  local doy = doe - (365 * yoe + math.floor(yoe / 4) - math.floor(yoe / 100))
+  local mp = math.floor((5 * doy + 2) / 153)
+  local day = doy - math.floor((153 * mp + 2) / 5) + 1
+  local month = mp < 10 and mp + 3 or mp - 9
+  local year = yoe + era * 400 + (month <= 2 and 1 or 0)
+  return string.format('%04d-%02d-%02dT%02d:%02d:%02d.%03dZ', year, month, day, hour, minute, second, millis)
+end
+
+local function job_id_of(keys)
+  local id = string.match(keys[1] or '', '^jobs:{([%w_%-]+)}:events$')
+  if not id or #id > 64 or keys[2] ~= 'jobs:{' .. id .. '}:meta'
+      or keys[3] ~= 'events:jobs' or keys[4] ~= 'events:wakeup' then
+    return nil
+  end
+  return id
+end
+
+local function field(entry, name)
+  local fields = entry[2]
+  for i = 1, #fields, 2 do
+    if fields[i] == name then
+      return fields[i + 1]
+    end
+  end
+  return nil
+end
+
+local function seq_of(id)
+  return tonumber(string.match(id, '^(%d+)'))
+end
+
+-- Stream ids are sequence numbers, not times: find the first young entry by its ts (fixed-width
+-- ISO-8601 compares as text) and drop everything before it, a bounded amount per call.
+local function trim_older_than(stream, cutoff)
+  for _ = 1, AGE_TRIM_ROUNDS do
+    local oldest = redis.call('XRANGE', stream, '-', '+', 'COUNT', 1)
+    if #oldest == 0 or (field(oldest[1], 'ts') or '') >= cutoff then
+      return
+    end
+    local chunk = redis.call('XRANGE', stream, '-', '+', 'COUNT', AGE_TRIM_CHUNK)
+    local keep_from = seq_of(chunk[#chunk][1]) + 1
+    for _, entry in ipairs(chunk) do
+      if (field(entry, 'ts') or '') >= cutoff then
+        keep_from = seq_of(entry[1])
+        break
+      end
+    end
+    redis.call('XTRIM', stream, 'MINID', integer(keep_from) .. '-0')
+  end
+end
+
+local function last_generated_seq(stream)
+  local info = redis.call('XINFO', 'STREAM', stream)
+  for i = 1, #info, 2 do
+    if info[i] == 'last-generated-id' then
+      return seq_of(info[i + 1])
+    end
+  end
+  return 0
+end
+
+local function append(stream, seq, event_type, ts, payload)
+  return redis.pcall('XADD', stream, 'MAXLEN', '~', MAX_ENTRIES, integer(seq) .. '-0',
+      'type', event_type, 'ts', ts, 'payload', payload)
+end
+
+local function publish(keys, args)
+  local job_id = job_id_of(keys)
+  if not job_id then
+    return reject('INVALID_JOB_ID', 'expected keys jobs:{<id>}:events jobs:{<id>}:meta events:jobs events:wakeup'
+        .. ' with <id> 1 to 64 characters of [A-Za-z0-9_-]')
+  end
+  local event_type, payload = args[1], args[2]
+  local required = event_type and REQUIRED_FIELDS[event_type]
+  if not required then
+    return reject('UNKNOWN_TYPE', 'unknown job event type "' .. tostring(event_type) .. '"')
+  end
+  if not payload then
+    return reject('INVALID_PAYLOAD', 'missing payload argument after the type')
+  end
+  if #payload > MAX_PAYLOAD_BYTES then
+    return reject('PAYLOAD_TOO_LARGE', 'payload has ' .. #payload .. ' bytes, at most ' .. MAX_PAYLOAD_BYTES .. ' allowed')
+  end
+  local decoded_ok, decoded = pcall(cjson.decode, payload)
+  if not string.find(payload, '^%s*{') or not decoded_ok or type(decoded) ~= 'table' then
+    return reject('INVALID_PAYLOAD', 'payload is not a JSON object')
+  end
+  for _, name in ipairs(required) do
+    if decoded[name] == nil or decoded[name] == cjson.null then
+      return reject('MISSING_FIELD', event_type .. ' requires payload field "' .. name .. '"')
+    end
+  end
+  -- The wake-up stream exists once sequence numbers are restored (see SequenceRestorer).
+  if redis.call('EXISTS', keys[4]) == 0 then
+    return reject('NOT_READY', 'sequence numbers are being restored after Redis lost its data; retry shortly')
+  end
+  if redis.call('HGET', keys[2], 'done') then
+    return reject('JOB_FINISHED', 'job ' .. job_id .. ' already ended with done')
+  end
+
+  local time = redis.call('TIME')
+  local now_ms = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+  local ts = iso8601(now_ms)
+  local created = redis.call('EXISTS', keys[1]) == 0
+  local seq = (tonumber(redis.call('HGET', keys[2], 'seq')) or 0) + 1
+  local added = append(keys[1], seq, event_type, ts, payload)
+  if type(added) == 'table' and added.err then
+    -- The stream is ahead of the meta hash (deleted or evicted): never reuse a sequence number.
+    seq = last_generated_seq(keys[1]) + 1
+    added = append(keys[1], seq, event_type, ts, payload)
+    if type(added) == 'table' and added.err then
+      return added
+    end
+  end
+  redis.call('HSET', keys[2], 'seq', integer(seq))
+
+  if created then
+    for _, group in ipairs(GROUPS) do
+      redis.call('XGROUP', 'CREATE', keys[1], group, '0')
+    end
+    redis.call('ZADD', keys[3], '+inf', job_id)
+    redis.call('XADD', keys[4], 'MAXLEN', '~', WAKEUP_MAX_ENTRIES, '*', 'job', job_id)
+  end
+  trim_older_than(keys[1], iso8601(now_ms - MAX_AGE_MS))
+  if event_type == 'done' then
+    redis.call('HSET', keys[2], 'done', '1')
+    redis.call('EXPIRE', keys[1], AFTER_DONE_SECONDS)
+    redis.call('EXPIRE', keys[2], TOMBSTONE_SECONDS)
+    redis.call('ZADD', keys[3], integer(now_ms), job_id)
+    redis.call('ZREMRANGEBYSCORE', keys[3], '-inf', '(' .. integer(now_ms - AFTER_DONE_SECONDS * 1000))
+  end
+  return { seq, ts }
+end
+
+redis.register_function('${publishFunction}', publish)
