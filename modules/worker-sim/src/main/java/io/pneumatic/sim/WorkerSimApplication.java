@@ -23,6 +23,7 @@ public class WorkerSimApplication {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setDefaultProperties(Map.of(
 				"spring.threads.virtual.enabled", "true",
+				"spring.data.redis.repositories.enabled", "false",
 				"spring.application.name", "pneumatic-worker-sim"));
 		System.exit(SpringApplication.exit(application.run(CommandLineAliases.expand(args))));
 	}

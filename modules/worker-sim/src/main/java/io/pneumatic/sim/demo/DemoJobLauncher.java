@@ -3,6 +3,7 @@ package io.pneumatic.sim.demo;
 import java.util.HexFormat;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -76,8 +77,8 @@ final class DemoJobLauncher implements ApplicationRunner, SmartLifecycle {
 			this.jobs.shutdown();
 			this.jobs.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
 		}
-		catch (InterruptedException ex) {
-			// stop() interrupted us: the application is shutting down.
+		catch (InterruptedException | RejectedExecutionException ex) {
+			// stop() interrupted us or closed the executor: the application is shutting down.
 		}
 		logger.info("event=demo_finished jobs_started={}", started);
 	}
@@ -107,6 +108,10 @@ final class DemoJobLauncher implements ApplicationRunner, SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
+		Thread launcher = this.launcherThread;
+		if (launcher != null) {
+			launcher.interrupt();
+		}
 		this.jobs.shutdownNow();
 		try {
 			if (!this.jobs.awaitTermination(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
@@ -115,10 +120,6 @@ final class DemoJobLauncher implements ApplicationRunner, SmartLifecycle {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-		}
-		Thread launcher = this.launcherThread;
-		if (launcher != null) {
-			launcher.interrupt();
 		}
 	}
 

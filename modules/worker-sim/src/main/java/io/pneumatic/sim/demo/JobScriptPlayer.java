@@ -42,10 +42,15 @@ final class JobScriptPlayer {
 			logger.info("event=job_finished job={} status={}", script.jobId(), script.fails() ? Done.FAILED : Done.SUCCEEDED);
 		}
 		catch (InterruptedException ex) {
-			abandon(script);
+			abandon(script, "Worker simulator stopped", "WORKER_STOPPED");
 		}
 		catch (EventRejectedException ex) {
-			logger.warn("event=job_aborted job={} reason={} message=\"{}\"", script.jobId(), ex.reason(), ex.getMessage());
+			logger.warn("event=job_refused job={} reason={} message=\"{}\"", script.jobId(), ex.reason(), ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			// Redis unreachable, or a blocking call interrupted by shutdown: close the job if we still can.
+			logger.warn("event=job_aborted job={} error=\"{}\"", script.jobId(), ex.toString());
+			abandon(script, "Worker simulator could not publish: " + ex.getMessage(), "WORKER_ERROR");
 		}
 	}
 
@@ -64,10 +69,11 @@ final class JobScriptPlayer {
 		}
 	}
 
-	private void abandon(JobScript script) {
+	/** Publishes {@code error} and {@code done {status: failed}}, clearing the interrupt that may have brought us here. */
+	private void abandon(JobScript script, String message, String code) {
+		Thread.interrupted();
 		try {
-			this.publisher.publish(script.jobId(), "error",
-					new Failure("Worker simulator stopped", "WORKER_STOPPED").payload());
+			this.publisher.publish(script.jobId(), "error", new Failure(message, code).payload());
 			this.publisher.publish(script.jobId(), "done", new Done(Done.FAILED).payload());
 			logger.info("event=job_abandoned job={}", script.jobId());
 		}

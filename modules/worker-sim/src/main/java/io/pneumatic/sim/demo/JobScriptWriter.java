@@ -89,7 +89,7 @@ final class JobScriptWriter {
 			long delay = millis(400, 1200);
 			script.add(delay, new LogLine("info", "Step " + step + "/" + total + ": " + sentence(), script.kind.component(), phase.id()));
 			script.add(millis(20, 80), new PhaseUpdate(phase.id(), "running", "Step " + step + " of " + total,
-					step, total, 0, (total - step) * delay / 1000));
+					step, total, 0, Math.round((total - step) * delay / 1000.0)));
 		}
 		return true;
 	}
