@@ -1,0 +1,81 @@
+package io.pneumatic.api.jobs;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+
+import io.pneumatic.realtime.EventEnvelope;
+import io.pneumatic.realtime.EventStreamConsumer;
+
+/**
+ * The {@code persist} consumer group: stores every job event in PostgreSQL and keeps each job's
+ * snapshot, one transaction per batch.
+ *
+ * <p>Idempotent: a batch offered again inserts nothing twice and moves no snapshot backwards. If
+ * PostgreSQL is unreachable, {@link #consume} throws and the realtime module offers the batch again later.
+ */
+@Component
+class JobEventRecorder implements EventStreamConsumer {
+
+	static final String GROUP = "persist";
+
+	private static final Logger logger = LoggerFactory.getLogger(JobEventRecorder.class);
+
+	private final JobEvents events;
+
+	private final Jobs jobs;
+
+	private final TransactionOperations transactions;
+
+	JobEventRecorder(JobEvents events, Jobs jobs, TransactionOperations transactions) {
+		this.events = events;
+		this.jobs = jobs;
+		this.transactions = transactions;
+	}
+
+	@Override
+	public String group() {
+		return GROUP;
+	}
+
+	@Override
+	public void consume(List<EventEnvelope> batch) {
+		// Sorted by job id: concurrent batches lock job rows in the same order and cannot deadlock.
+		Map<String, List<JobEvent>> byJob = new TreeMap<>();
+		for (EventEnvelope envelope : batch) {
+			JobEvent event = JobEvent.of(envelope);
+			if (event == null) {
+				logger.warn("event=event_skipped reason=not_a_job_event stream={} type={}", envelope.stream(),
+						envelope.type());
+				continue;
+			}
+			byJob.computeIfAbsent(event.jobId(), jobId -> new ArrayList<>()).add(event);
+		}
+		if (byJob.isEmpty()) {
+			return;
+		}
+		int inserted = this.transactions.execute(status -> record(byJob));
+		logger.debug("event=events_recorded received={} inserted={} jobs={}", batch.size(), inserted, byJob.size());
+	}
+
+	private int record(Map<String, List<JobEvent>> byJob) {
+		Map<String, Instant> firstSeen = new TreeMap<>();
+		byJob.forEach((jobId, jobEvents) -> firstSeen.put(jobId, jobEvents.getFirst().envelope().ts()));
+		this.events.insertMissingJobs(firstSeen);
+		int inserted = this.events.insertAll(byJob.values().stream().flatMap(List::stream).toList());
+		byJob.forEach((jobId, jobEvents) -> {
+			Job job = this.jobs.findForUpdate(jobId)
+				.orElseThrow(() -> new IllegalStateException("job " + jobId + " vanished while recording its events"));
+			jobEvents.forEach(job::apply);
+		});
+		return inserted;
+	}
+
+}
