@@ -123,7 +123,7 @@ final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
 		logger.info("event=step_finished step={} published={} drained={}", step, publication.count(), drained);
 		return new StepResult(step, rate, this.settings.jobs(), this.settings.subscribersPerJob(), pool.size(),
 				publication.count(), publication.failures(), histogram, this.settings.duration().toNanos() / 1e9,
-				lost, anomalies.duplicated(), anomalies.outOfOrder(), pool.reconnects() - reconnectsBefore);
+				drained, lost, anomalies.duplicated(), anomalies.outOfOrder(), pool.reconnects() - reconnectsBefore);
 	}
 
 	/** Waits until every subscriber has its job's last published seq, or the drain timeout passes. */

@@ -20,13 +20,15 @@ import org.HdrHistogram.Histogram;
  * @param publishFailures how many publishes failed
  * @param latency end-to-end latencies of the measured deliveries, in nanoseconds
  * @param measuredSeconds the length of the measurement window
+ * @param drained whether every subscriber had its job's last event before the drain timeout; when not,
+ *     {@code lost} includes events that were still on their way
  * @param lost expected deliveries that never arrived, summed over subscribers
  * @param duplicated extra deliveries of an event a subscriber already had
  * @param outOfOrder deliveries that came after a higher seq
  * @param reconnects how many times a connection dropped and was re-opened during the step
  */
 record StepResult(int step, long rate, int jobs, int subscribersPerJob, int connections, long published,
-		long publishFailures, Histogram latency, double measuredSeconds, long lost, long duplicated, long outOfOrder,
+		long publishFailures, Histogram latency, double measuredSeconds, boolean drained, long lost, long duplicated, long outOfOrder,
 		long reconnects) {
 
 	/** Whether every subscriber got every event once, in order. */
@@ -51,6 +53,7 @@ record StepResult(int step, long rate, int jobs, int subscribersPerJob, int conn
 		metrics.put("max_ms", millis(this.latency.getMaxValue()));
 		metrics.put("delivered_per_s", BigDecimal.valueOf(this.latency.getTotalCount() / this.measuredSeconds)
 				.setScale(1, RoundingMode.HALF_UP));
+		metrics.put("drained", this.drained);
 		metrics.put("lost", this.lost);
 		metrics.put("duplicated", this.duplicated);
 		metrics.put("out_of_order", this.outOfOrder);
