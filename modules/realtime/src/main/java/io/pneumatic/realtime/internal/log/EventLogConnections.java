@@ -46,12 +46,20 @@ public final class EventLogConnections implements AutoCloseable {
 
 	/**
 	 * Opens a connection for one blocking reader.
+	 * @param clientName its name in {@code CLIENT LIST}
 	 * @param blockFor the longest blocking read on it, added to the command timeout
 	 */
-	public StatefulRedisConnection<String, String> openDedicated(Duration blockFor) {
+	public StatefulRedisConnection<String, String> openDedicated(String clientName, Duration blockFor) {
 		StatefulRedisConnection<String, String> connection = this.client.connect(StringCodec.UTF8);
-		connection.setTimeout(connection.getTimeout().plus(blockFor));
-		return connection;
+		try {
+			connection.setTimeout(connection.getTimeout().plus(blockFor));
+			connection.sync().clientSetname(clientName);
+			return connection;
+		}
+		catch (RuntimeException ex) {
+			connection.close();
+			throw ex;
+		}
 	}
 
 	private StatefulRedisConnection<String, String> sharedConnection() {
@@ -69,9 +77,11 @@ public final class EventLogConnections implements AutoCloseable {
 
 	@Override
 	public synchronized void close() {
-		if (this.shared != null) {
-			this.shared.close();
-			this.shared = null;
+		StatefulRedisConnection<String, String> connection = this.shared;
+		this.shared = null;
+		// Spring Data Redis may have shut the client down first (its lifecycle stops before beans are destroyed).
+		if (connection != null && connection.isOpen()) {
+			connection.close();
 		}
 	}
 

@@ -1,0 +1,397 @@
+package io.pneumatic.realtime.internal.consume;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.XReadArgs.StreamOffset;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.models.stream.ClaimedMessages;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.NestedExceptionUtils;
+
+import io.pneumatic.realtime.EventEnvelope;
+import io.pneumatic.realtime.EventStreamConsumer;
+import io.pneumatic.realtime.internal.log.ConsumerGroups;
+import io.pneumatic.realtime.internal.log.EventEntryMapper;
+import io.pneumatic.realtime.internal.log.EventKeys;
+import io.pneumatic.realtime.internal.log.EventLogConnections;
+import io.pneumatic.realtime.internal.log.ExponentialBackoff;
+
+/**
+ * Reads every job stream for one {@link EventStreamConsumer} as one consumer of its group, on one
+ * virtual thread with one dedicated connection. See the package documentation.
+ */
+final class ConsumerGroupReader {
+
+	private static final Logger logger = LoggerFactory.getLogger(ConsumerGroupReader.class);
+
+	private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+
+	private final EventStreamConsumer consumer;
+
+	private final Consumer<String> self;
+
+	private final EventLogConnections connections;
+
+	private final EventEntryMapper entryMapper;
+
+	private final ConsumerSettings settings;
+
+	private final JobStreamKeys keys;
+
+	private final Clock clock;
+
+	private final ExponentialBackoff backoff;
+
+	private volatile boolean running;
+
+	private @Nullable Thread thread;
+
+	// The fields below belong to the reader thread.
+
+	private @Nullable StatefulRedisConnection<String, String> connection;
+
+	private boolean ownPendingFirst = true;
+
+	private boolean wakeupReady;
+
+	private long claimAtMillis;
+
+	private int failures;
+
+	/**
+	 * @param consumerName this instance's name in the group ({@code pneumatic.instance-id})
+	 * @param afterDone how long finished jobs' streams stay ({@code pneumatic.retention.after-done})
+	 */
+	ConsumerGroupReader(EventStreamConsumer consumer, String consumerName, EventLogConnections connections,
+			EventEntryMapper entryMapper, ConsumerSettings settings, Duration afterDone, Clock clock) {
+		this.consumer = consumer;
+		this.self = Consumer.from(consumer.group(), consumerName);
+		this.connections = connections;
+		this.entryMapper = entryMapper;
+		this.settings = settings;
+		this.keys = new JobStreamKeys(afterDone, settings.keyRefresh(), clock);
+		this.clock = clock;
+		this.backoff = new ExponentialBackoff(FIRST_BACKOFF, settings.maxBackoff());
+		this.claimAtMillis = clock.millis() + settings.claimInterval().toMillis();
+	}
+
+	/** Starts reading on a new virtual thread. */
+	void start() {
+		this.running = true;
+		this.thread = Thread.ofVirtual().name("events-" + this.self.getGroup() + "-reader").start(this::run);
+	}
+
+	/** Asks the reader to stop after the current read or batch. */
+	void requestStop() {
+		this.running = false;
+	}
+
+	/** Waits for the reader to stop, interrupting it after {@code timeout}. */
+	void awaitStop(Duration timeout) throws InterruptedException {
+		Thread reading = this.thread;
+		if (reading != null && !reading.join(timeout)) {
+			reading.interrupt();
+			reading.join(Duration.ofSeconds(1));
+		}
+	}
+
+	private void run() {
+		logger.info("event reader started group={} consumer={}", this.self.getGroup(), this.self.getName());
+		try {
+			while (this.running) {
+				try {
+					if (readRound()) {
+						recovered();
+					}
+					else {
+						pause(this.backoff.next());
+					}
+				}
+				catch (RuntimeException ex) {
+					if (!this.running) {
+						break;
+					}
+					redisFailed(ex);
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			closeConnection();
+			logger.info("event reader stopped group={} consumer={}", this.self.getGroup(), this.self.getName());
+		}
+	}
+
+	/** One round: refresh keys, claim abandoned entries when due, read and deliver; false if the consumer failed. */
+	private boolean readRound() throws InterruptedException {
+		StatefulRedisConnection<String, String> redisConnection = connection();
+		RedisCommands<String, String> redis = redisConnection.sync();
+		if (this.keys.refreshIfDue(redis) && !this.wakeupReady) {
+			this.wakeupReady = ConsumerGroups.createIfAbsent(redis, StreamOffset.latest(EventKeys.WAKEUP),
+					this.self.getGroup(), false) != ConsumerGroups.Outcome.NO_STREAM;
+		}
+		if (this.clock.millis() >= this.claimAtMillis) {
+			List<StreamMessage<String, String>> claimed = claimAbandoned(redisConnection.async());
+			this.claimAtMillis = this.clock.millis() + this.settings.claimInterval().toMillis();
+			if (!deliver(claimed, redisConnection.async())) {
+				return false;
+			}
+		}
+		List<StreamMessage<String, String>> entries = read(redis);
+		if (entries == null) {
+			pause(this.settings.keyRefresh());
+			return true;
+		}
+		return deliver(entries, redisConnection.async());
+	}
+
+	/** Own pending entries first (after a failure), else new ones with a blocking read; null if there is nothing to read. */
+	private @Nullable List<StreamMessage<String, String>> read(RedisCommands<String, String> redis) {
+		List<String> jobStreams = this.keys.current();
+		if (this.ownPendingFirst) {
+			if (!jobStreams.isEmpty()) {
+				List<StreamMessage<String, String>> pending = redis.xreadgroup(this.self,
+						new XReadArgs().count(this.settings.batchSize()), offsets(jobStreams, "0"));
+				if (!pending.isEmpty()) {
+					return pending;
+				}
+			}
+			this.ownPendingFirst = false;
+		}
+		List<String> streams = new ArrayList<>(jobStreams.size() + 1);
+		if (this.wakeupReady) {
+			streams.add(EventKeys.WAKEUP);
+		}
+		streams.addAll(jobStreams);
+		if (streams.isEmpty()) {
+			return null;
+		}
+		return redis.xreadgroup(this.self, new XReadArgs().block(this.settings.block()).count(this.settings.batchSize()),
+				offsets(streams, ">"));
+	}
+
+	/** Claims entries of any consumer of the group pending longer than claim-idle (a dead instance's, or our lost ones). */
+	private List<StreamMessage<String, String>> claimAbandoned(RedisAsyncCommands<String, String> async)
+			throws InterruptedException {
+		List<RedisFuture<ClaimedMessages<String, String>>> claims = new ArrayList<>();
+		for (String stream : this.keys.current()) {
+			claims.add(async.xautoclaim(stream, new XAutoClaimArgs<String>().consumer(this.self)
+				.minIdleTime(this.settings.claimIdle())
+				.startId("0-0")
+				.count(this.settings.batchSize())));
+		}
+		List<StreamMessage<String, String>> claimed = new ArrayList<>();
+		for (RedisFuture<ClaimedMessages<String, String>> claim : claims) {
+			try {
+				claimed.addAll(claim.get(timeoutMillis(), TimeUnit.MILLISECONDS).getMessages());
+			}
+			catch (ExecutionException ex) {
+				// NOGROUP on a stream that expired since the last refresh: the next read repairs the key list.
+				logger.debug("claim skipped group={} cause=\"{}\"", this.self.getGroup(), ex.getCause());
+			}
+			catch (TimeoutException ex) {
+				throw new RedisCommandTimeoutException("XAUTOCLAIM timed out");
+			}
+		}
+		if (!claimed.isEmpty()) {
+			logger.info("claimed abandoned events group={} consumer={} events={}", this.self.getGroup(),
+					this.self.getName(), claimed.size());
+		}
+		return claimed;
+	}
+
+	/**
+	 * Hands job events to the consumer in batches and acknowledges each batch once consumed;
+	 * acknowledges wake-up entries and entries that are not events at once. False if the consumer failed.
+	 */
+	private boolean deliver(List<StreamMessage<String, String>> entries, RedisAsyncCommands<String, String> async) {
+		if (entries.isEmpty()) {
+			return true;
+		}
+		Map<String, List<String>> settled = new LinkedHashMap<>();
+		List<StreamMessage<String, String>> eventEntries = new ArrayList<>();
+		List<EventEnvelope> events = new ArrayList<>();
+		for (StreamMessage<String, String> entry : entries) {
+			if (EventKeys.WAKEUP.equals(entry.getStream())) {
+				wokenBy(entry);
+				settled.computeIfAbsent(entry.getStream(), (key) -> new ArrayList<>()).add(entry.getId());
+				continue;
+			}
+			EventEnvelope event = this.entryMapper.toEnvelope(entry);
+			if (event == null) {
+				settled.computeIfAbsent(entry.getStream(), (key) -> new ArrayList<>()).add(entry.getId());
+			}
+			else {
+				eventEntries.add(entry);
+				events.add(event);
+			}
+		}
+		acknowledge(async, settled);
+		for (int from = 0; from < events.size(); from += this.settings.batchSize()) {
+			int to = Math.min(from + this.settings.batchSize(), events.size());
+			if (!consume(events.subList(from, to))) {
+				this.ownPendingFirst = true;
+				return false;
+			}
+			acknowledge(async, byStream(eventEntries.subList(from, to)));
+		}
+		return true;
+	}
+
+	private boolean consume(List<EventEnvelope> batch) {
+		try {
+			this.consumer.consume(List.copyOf(batch));
+			return true;
+		}
+		catch (Throwable ex) {
+			if (ex instanceof VirtualMachineError error) {
+				throw error;
+			}
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			if (this.failures++ == 0) {
+				logger.warn("event consumer failed; its events stay pending and come again group={} consumer={} "
+						+ "events={} cause=\"{}\"", this.self.getGroup(), this.self.getName(), batch.size(),
+						NestedExceptionUtils.getMostSpecificCause(ex).toString());
+			}
+			return false;
+		}
+	}
+
+	private void wokenBy(StreamMessage<String, String> wakeup) {
+		Map<String, String> body = wakeup.getBody();
+		String jobId = (body != null) ? body.get("job") : null;
+		if (jobId != null) {
+			this.keys.revive(jobId);
+		}
+		this.keys.requestRefresh();
+	}
+
+	private void acknowledge(RedisAsyncCommands<String, String> async, Map<String, List<String>> idsByStream) {
+		if (idsByStream.isEmpty()) {
+			return;
+		}
+		List<RedisFuture<Long>> acks = new ArrayList<>(idsByStream.size());
+		idsByStream.forEach((stream, ids) -> acks.add(async.xack(stream, this.self.getGroup(), ids.toArray(String[]::new))));
+		LettuceFutures.awaitAll(Duration.ofMillis(timeoutMillis()), acks.toArray(RedisFuture[]::new));
+	}
+
+	private static Map<String, List<String>> byStream(List<StreamMessage<String, String>> entries) {
+		Map<String, List<String>> idsByStream = new LinkedHashMap<>();
+		for (StreamMessage<String, String> entry : entries) {
+			idsByStream.computeIfAbsent(entry.getStream(), (key) -> new ArrayList<>()).add(entry.getId());
+		}
+		return idsByStream;
+	}
+
+	private void redisFailed(RuntimeException ex) throws InterruptedException {
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+		String message = String.valueOf(cause.getMessage());
+		// NOGROUP: a stream lacks the group. UNBLOCKED: a stream was deleted during the blocking read.
+		boolean streamsChanged = message.startsWith("NOGROUP") || message.startsWith("UNBLOCKED");
+		if (this.failures++ == 0) {
+			if (streamsChanged) {
+				logger.info("job streams changed under the reader; re-creating groups group={} consumer={} cause=\"{}\"",
+						this.self.getGroup(), this.self.getName(), message);
+			}
+			else {
+				logger.warn("event reader failing; retrying with back-off group={} consumer={} cause=\"{}\"",
+						this.self.getGroup(), this.self.getName(), cause.toString());
+			}
+		}
+		else {
+			logger.debug("event reader still failing group={} cause=\"{}\"", this.self.getGroup(), cause.toString());
+		}
+		if (streamsChanged) {
+			repairGroups();
+		}
+		pause(this.backoff.next());
+	}
+
+	/**
+	 * After NOGROUP or UNBLOCKED (a stream expired or was deleted, or Redis lost everything): re-reads the key list,
+	 * re-creates the group where a stream exists without it, and leaves out streams that are gone.
+	 */
+	private void repairGroups() {
+		try {
+			RedisCommands<String, String> redis = connection().sync();
+			this.keys.requestRefresh();
+			this.keys.refreshIfDue(redis);
+			this.wakeupReady = ConsumerGroups.createIfAbsent(redis, StreamOffset.latest(EventKeys.WAKEUP),
+					this.self.getGroup(), false) != ConsumerGroups.Outcome.NO_STREAM;
+			for (String stream : this.keys.current()) {
+				if (ConsumerGroups.createIfAbsent(redis, StreamOffset.from(stream, "0"), this.self.getGroup(),
+						false) == ConsumerGroups.Outcome.NO_STREAM) {
+					this.keys.markMissing(stream);
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.debug("re-creating groups failed group={} cause=\"{}\"", this.self.getGroup(), ex.toString());
+		}
+	}
+
+	private void recovered() {
+		if (this.failures > 0) {
+			logger.info("event reader recovered group={} consumer={} failures={}", this.self.getGroup(),
+					this.self.getName(), this.failures);
+			this.failures = 0;
+		}
+		this.backoff.reset();
+	}
+
+	private StatefulRedisConnection<String, String> connection() {
+		StatefulRedisConnection<String, String> current = this.connection;
+		if (current == null) {
+			current = this.connections.openDedicated("pneumatic-" + this.self.getGroup() + "-reader", this.settings.block());
+			this.connection = current;
+		}
+		return current;
+	}
+
+	private void closeConnection() {
+		StatefulRedisConnection<String, String> current = this.connection;
+		if (current != null) {
+			current.close();
+			this.connection = null;
+		}
+	}
+
+	private long timeoutMillis() {
+		StatefulRedisConnection<String, String> current = this.connection;
+		return (current != null) ? current.getTimeout().toMillis() : this.settings.block().toMillis();
+	}
+
+	private static void pause(Duration wait) throws InterruptedException {
+		Thread.sleep(wait);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static StreamOffset<String>[] offsets(List<String> streams, String offset) {
+		return streams.stream().map((stream) -> StreamOffset.from(stream, offset)).toArray(StreamOffset[]::new);
+	}
+
+}

@@ -1,0 +1,87 @@
+package io.pneumatic.realtime.internal.consume;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.lettuce.core.api.sync.RedisCommands;
+
+import io.pneumatic.realtime.internal.log.EventKeys;
+
+/**
+ * The job streams one reader covers: every job of {@code events:jobs} still open or finished less
+ * than {@code pneumatic.retention.after-done} ago, minus streams found missing.
+ *
+ * <p>Re-read every key-refresh interval, and at once when asked (a wake-up entry). A stream found
+ * missing (expired, deleted) stays out until its job leaves {@code events:jobs} or is revived by a
+ * wake-up entry, so one stale key cannot fail every read. Not thread-safe: owned by one reader.
+ */
+final class JobStreamKeys {
+
+	private final Duration afterDone;
+
+	private final Duration refreshInterval;
+
+	private final Clock clock;
+
+	private final Set<String> missing = new HashSet<>();
+
+	private List<String> keys = List.of();
+
+	private long refreshAtMillis = Long.MIN_VALUE;
+
+	JobStreamKeys(Duration afterDone, Duration refreshInterval, Clock clock) {
+		this.afterDone = afterDone;
+		this.refreshInterval = refreshInterval;
+		this.clock = clock;
+	}
+
+	/** The stream keys to read, as of the last refresh. */
+	List<String> current() {
+		return this.keys;
+	}
+
+	/**
+	 * Re-reads the job list if the refresh interval has passed or a refresh was requested.
+	 * @return whether it re-read the list
+	 */
+	boolean refreshIfDue(RedisCommands<String, String> redis) {
+		long now = this.clock.millis();
+		if (now < this.refreshAtMillis) {
+			return false;
+		}
+		List<String> jobIds = redis.zrangebyscore(EventKeys.JOBS, "(" + (now - this.afterDone.toMillis()), "+inf");
+		List<String> streams = new ArrayList<>(jobIds.size());
+		for (String jobId : jobIds) {
+			if (EventKeys.isValidJobId(jobId)) {
+				streams.add(EventKeys.stream(jobId));
+			}
+		}
+		this.missing.retainAll(streams);
+		streams.removeAll(this.missing);
+		this.keys = List.copyOf(streams);
+		this.refreshAtMillis = now + this.refreshInterval.toMillis();
+		return true;
+	}
+
+	/** Makes the next {@link #refreshIfDue} re-read the job list. */
+	void requestRefresh() {
+		this.refreshAtMillis = Long.MIN_VALUE;
+	}
+
+	/** Leaves a stream out until its job is revived or leaves the job list. */
+	void markMissing(String streamKey) {
+		this.missing.add(streamKey);
+		this.keys = this.keys.stream().filter((key) -> !key.equals(streamKey)).toList();
+	}
+
+	/** Takes a job's stream back in (it was created again) at the next refresh. */
+	void revive(String jobId) {
+		this.missing.remove(EventKeys.stream(jobId));
+		requestRefresh();
+	}
+
+}
