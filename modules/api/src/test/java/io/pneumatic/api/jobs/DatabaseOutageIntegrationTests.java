@@ -72,6 +72,9 @@ class DatabaseOutageIntegrationTests {
 		assertThatException().isThrownBy(() -> this.recorder.consume(second));
 		await().atMost(PATIENCE).untilAsserted(() -> assertThat(health("readiness")).isEqualTo(503));
 		assertThat(health("liveness")).isEqualTo(200);
+		ResponseEntity<JsonNode> unavailable = get("/api/v1/jobs/" + jobId);
+		assertThat(unavailable.getStatusCode().value()).isEqualTo(503);
+		assertThat(unavailable.getBody().get("code").asString()).isEqualTo("STORE_UNAVAILABLE");
 
 		this.database.proxy().restore();
 		await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> this.recorder.consume(second));
@@ -84,15 +87,18 @@ class DatabaseOutageIntegrationTests {
 	}
 
 	private int health(String probe) {
-		ResponseEntity<JsonNode> response = RestClient.builder()
-			.defaultStatusHandler(status -> true, (request, response2) -> {
+		return get("/actuator/health/" + probe).getStatusCode().value();
+	}
+
+	private ResponseEntity<JsonNode> get(String path) {
+		return RestClient.builder()
+			.defaultStatusHandler(status -> true, (request, response) -> {
 			})
 			.build()
 			.get()
-			.uri("http://127.0.0.1:" + this.port + "/actuator/health/" + probe)
+			.uri("http://127.0.0.1:" + this.port + path)
 			.retrieve()
 			.toEntity(JsonNode.class);
-		return response.getStatusCode().value();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
