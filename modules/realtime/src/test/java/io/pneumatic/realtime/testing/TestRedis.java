@@ -12,9 +12,10 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The Redis that tests run against: a Testcontainers Redis when Docker is available and
- * {@code PNEUMATIC_TEST_SERVICES} (environment variable or system property) is not {@code local},
- * otherwise the local Redis at 127.0.0.1:6379.
+ * The Redis that tests run against, chosen by {@code PNEUMATIC_TEST_SERVICES} (system property, else
+ * environment variable): {@code auto} (the default) uses a Testcontainers Redis when a Docker engine
+ * answers, else the local Redis at 127.0.0.1:6379; {@code local} always the local one;
+ * {@code containers} always a container, failing without Docker.
  *
  * <p>Tests use logical database {@value #DATABASE}, so they never meet other modules' keys. Redis
  * functions are server-wide, so tests load the event library under a name of their own. Tests fail,
@@ -24,6 +25,8 @@ public final class TestRedis {
 
 	/** The logical database of the realtime module's tests. */
 	public static final int DATABASE = 13;
+
+	private static final String SWITCH = "PNEUMATIC_TEST_SERVICES";
 
 	private static final DockerImageName IMAGE = DockerImageName.parse("redis:7.4-alpine");
 
@@ -60,11 +63,21 @@ public final class TestRedis {
 	}
 
 	private static boolean useContainer() {
-		String services = System.getProperty("PNEUMATIC_TEST_SERVICES", System.getenv("PNEUMATIC_TEST_SERVICES"));
-		if (services != null && services.toLowerCase(Locale.ROOT).equals("local")) {
-			return false;
-		}
-		return DockerClientFactory.instance().isDockerAvailable();
+		String mode = System.getProperty(SWITCH, System.getenv(SWITCH));
+		mode = (mode == null || mode.isBlank()) ? "auto" : mode.trim().toLowerCase(Locale.ROOT);
+		boolean docker = !mode.equals("local") && DockerClientFactory.instance().isDockerAvailable();
+		return switch (mode) {
+			case "local" -> false;
+			case "auto" -> docker;
+			case "containers" -> {
+				if (!docker) {
+					throw new IllegalStateException(SWITCH + "=containers but no Docker engine answers: start Docker, "
+							+ "or run with " + SWITCH + "=local against a local Redis 7");
+				}
+				yield true;
+			}
+			default -> throw new IllegalStateException(SWITCH + "=" + mode + " is not a mode; use auto, local or containers");
+		};
 	}
 
 	private static RedisURI startContainer() {

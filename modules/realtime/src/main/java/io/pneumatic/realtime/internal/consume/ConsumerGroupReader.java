@@ -192,11 +192,18 @@ final class ConsumerGroupReader {
 				offsets(streams, ">"));
 	}
 
-	/** Claims entries of any consumer of the group pending longer than claim-idle (a dead instance's, or our lost ones). */
+	/**
+	 * Claims entries of any consumer of the group pending longer than claim-idle: a dead instance's,
+	 * or our own lost ones.
+	 */
 	private List<StreamMessage<String, String>> claimAbandoned(RedisAsyncCommands<String, String> async)
 			throws InterruptedException {
+		List<String> streams = new ArrayList<>(this.keys.current());
+		if (this.wakeupReady) {
+			streams.add(EventKeys.WAKEUP);
+		}
 		List<RedisFuture<ClaimedMessages<String, String>>> claims = new ArrayList<>();
-		for (String stream : this.keys.current()) {
+		for (String stream : streams) {
 			claims.add(async.xautoclaim(stream, new XAutoClaimArgs<String>().consumer(this.self)
 				.minIdleTime(this.settings.claimIdle())
 				.startId("0-0")
@@ -372,11 +379,27 @@ final class ConsumerGroupReader {
 		return current;
 	}
 
+	/**
+	 * Leaves the wake-up group (its entries are acknowledged at once, so nothing is lost) so that
+	 * generated instance ids do not pile up there; on job streams the consumer stays, so that its
+	 * pending entries can be claimed.
+	 */
 	private void closeConnection() {
 		StatefulRedisConnection<String, String> current = this.connection;
-		if (current != null) {
+		if (current == null) {
+			return;
+		}
+		this.connection = null;
+		try {
+			if (this.wakeupReady && current.isOpen()) {
+				current.sync().xgroupDelconsumer(EventKeys.WAKEUP, this.self);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.debug("could not leave the wake-up group group={} cause=\"{}\"", this.self.getGroup(), ex.toString());
+		}
+		finally {
 			current.close();
-			this.connection = null;
 		}
 	}
 

@@ -186,11 +186,29 @@ class ConsumerGroupReaderIntegrationTests {
 		await().atMost(AWAIT).until(() -> consumer.seqsOf(jobId).equals(List.of(1L, 2L)));
 	}
 
-	private void start(RecordingConsumer consumer, String instanceId, ConsumerSettings readerSettings) {
+	@Test
+	void leavesTheWakeupGroupButNotTheJobStreamsWhenStopped() throws InterruptedException {
+		RecordingConsumer consumer = new RecordingConsumer(this.group);
+		ConsumerGroupReader reader = start(consumer, "instance-a", this.settings);
+		String jobId = this.log.newJobId();
+		this.log.publish(jobId, "token", "{\"text\":\"x\"}");
+		await().atMost(AWAIT).until(() -> consumer.seqsOf(jobId).size() == 1);
+		assertThat(this.log.redis().xinfoConsumers(EventKeys.WAKEUP, this.group).toString()).contains("instance-a");
+
+		reader.requestStop();
+		reader.awaitStop(Duration.ofSeconds(5));
+
+		assertThat(this.log.redis().xinfoConsumers(EventKeys.WAKEUP, this.group).toString()).doesNotContain("instance-a");
+		assertThat(this.log.redis().xinfoConsumers(EventKeys.stream(jobId), this.group).toString()).contains("instance-a");
+		assertThat(readerClient()).isEmpty();
+	}
+
+	private ConsumerGroupReader start(RecordingConsumer consumer, String instanceId, ConsumerSettings readerSettings) {
 		ConsumerGroupReader reader = new ConsumerGroupReader(consumer, instanceId, this.log.connections(),
 				new EventEntryMapper(JsonMapper.builder().build()), readerSettings, Duration.ofMinutes(30), Clock.systemUTC());
 		this.readers.add(reader);
 		reader.start();
+		return reader;
 	}
 
 	/** The reader's connection in {@code CLIENT LIST}: {@code id=… name=pneumatic-<group>-reader … cmd=…}. */
