@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the database schema at start-up ({@code pneumatic.database.*}).
  *
- * @param schemaRetryInterval how often to retry migration while PostgreSQL is unreachable at start-up (default 5s)
+ * @param schemaRetryInterval How often to retry schema migration while PostgreSQL is unreachable at start-up (default 5s).
  */
 @ConfigurationProperties("pneumatic.database")
 @Validated

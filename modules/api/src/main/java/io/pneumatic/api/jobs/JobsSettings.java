@@ -9,7 +9,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the jobs REST API ({@code pneumatic.jobs.*}).
  *
- * @param recentLogs how many of the latest {@code log} events {@code GET /api/v1/jobs/{id}} shows (default 20)
+ * @param recentLogs How many of the latest log events GET /api/v1/jobs/{id} shows (default 20).
  */
 @ConfigurationProperties("pneumatic.jobs")
 @Validated
