@@ -88,12 +88,12 @@ final class RedisEventPublisher implements EventPublisher {
 			if (rejection.reason() != Reason.NOT_READY) {
 				throw rejection;
 			}
-			Duration wait = backoff.next();
-			if (System.nanoTime() + wait.toNanos() > deadline) {
+			long remaining = deadline - System.nanoTime();
+			if (remaining <= 0) {
 				throw rejection;
 			}
 			try {
-				Thread.sleep(wait);
+				Thread.sleep(Duration.ofNanos(Math.min(backoff.next().toNanos(), remaining)));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
