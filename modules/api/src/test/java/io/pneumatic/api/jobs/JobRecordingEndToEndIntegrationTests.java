@@ -43,11 +43,11 @@ class JobRecordingEndToEndIntegrationTests {
 		this.publisher.publish(jobId, "log", Map.of("level", "info", "message", "hello", "component", "crawler"));
 		EventEnvelope done = this.publisher.publish(jobId, "done", Map.of("status", "succeeded"));
 
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			Job job = this.jobs.findWithPhasesById(jobId).orElseThrow();
-			assertThat(job.status()).isEqualTo("succeeded");
-			assertThat(job.lastSeq()).isEqualTo(done.seq());
-		});
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.jobs.findById(jobId)).hasValueSatisfying(recorded -> {
+				assertThat(recorded.status()).isEqualTo("succeeded");
+				assertThat(recorded.lastSeq()).isEqualTo(done.seq());
+			}));
 		Job job = this.jobs.findWithPhasesById(jobId).orElseThrow();
 		assertThat(job.type()).isEqualTo("demo");
 		assertThat(job.lane()).isEqualTo("global_topics");

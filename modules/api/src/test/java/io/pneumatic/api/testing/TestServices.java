@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.rabbitmq.RabbitMQContainer;
-import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
 /**
@@ -24,7 +24,8 @@ import org.testcontainers.utility.DockerImageName;
  * <p>Either way the {@code Environment} names the real endpoints ({@code spring.datasource.url},
  * {@code spring.data.redis.host}/{@code port}), so a test can start a second app instance on them;
  * a test that sets {@code pneumatic.broker.mode=external} also gets {@code pneumatic.broker.host}/{@code port},
- * the broker's STOMP endpoint.
+ * the broker's STOMP endpoint. (RabbitMQ has no {@code @ServiceConnection}: the hub speaks STOMP
+ * to it, not AMQP, and Boot's RabbitMQ connection details would need spring-boot-amqp.)
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestServices {
@@ -51,9 +52,10 @@ public class TestServices {
 	@Conditional(OnContainers.class)
 	@ConditionalOnProperty(name = BROKER_MODE, havingValue = "external")
 	RabbitMQContainer rabbitMq() {
-		return new RabbitMQContainer(DockerImageName.parse("rabbitmq:3.13"))
-			.withCopyToContainer(Transferable.of("[rabbitmq_stomp]."), "/etc/rabbitmq/enabled_plugins")
-			.withExposedPorts(5672, STOMP_PORT);
+		RabbitMQContainer rabbitMq = new RabbitMQContainer(DockerImageName.parse("rabbitmq:3.13"))
+			.withCopyToContainer(Transferable.of("[rabbitmq_stomp]."), "/etc/rabbitmq/enabled_plugins");
+		rabbitMq.addExposedPort(STOMP_PORT);
+		return rabbitMq;
 	}
 
 	@Bean
