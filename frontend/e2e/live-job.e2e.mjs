@@ -27,20 +27,28 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const { values: options } = parseArgs({
-  options: {
-    url: { type: 'string' },
-    job: { type: 'string' },
-    'until-seq': { type: 'string' },
-    'timeout-seconds': { type: 'string', default: '60' },
-  },
-});
-
 function usage(message) {
   console.error(`FAIL: ${message}`);
   console.error('usage: live-job.e2e.mjs --url <base url> --job <job id> --until-seq <n> [--timeout-seconds 60]');
   process.exit(2);
 }
+
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        url: { type: 'string' },
+        job: { type: 'string' },
+        'until-seq': { type: 'string' },
+        'timeout-seconds': { type: 'string', default: '60' },
+      },
+    }).values;
+  } catch (error) {
+    return usage(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const options = parseOptions();
 
 const baseUrl = options.url ?? usage('--url is required');
 const jobId = options.job ?? usage('--job is required');
@@ -48,7 +56,10 @@ const untilSeq = Number.parseInt(options['until-seq'] ?? '', 10);
 if (!Number.isInteger(untilSeq) || untilSeq < 1) {
   usage('--until-seq must be a positive integer');
 }
-const timeoutMs = Number.parseInt(options['timeout-seconds'], 10) * 1000;
+const timeoutMs = Number.parseInt(options['timeout-seconds'] ?? '', 10) * 1000;
+if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
+  usage('--timeout-seconds must be a positive integer');
+}
 const resultsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
 const screenshotName = `live-job-${jobId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 

@@ -1,6 +1,5 @@
 package io.pneumatic.sim.demo;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -19,11 +18,6 @@ record JobScript(String jobId, JobKind kind, List<ScriptStep> steps) {
 	/** Whether the job ends with {@code done {status: failed}}. */
 	boolean fails() {
 		return this.steps.getLast().event() instanceof JobEvent.Done(String status) && JobEvent.Done.FAILED.equals(status);
-	}
-
-	/** How long playing the script takes. */
-	Duration duration() {
-		return this.steps.stream().map(ScriptStep::delay).reduce(Duration.ZERO, Duration::plus);
 	}
 
 }
