@@ -27,7 +27,8 @@ public final class CommandLineAliases {
 			Map.entry("job-interval", "pneumatic.sim.demo.job-interval"),
 			Map.entry("max-concurrent-jobs", "pneumatic.sim.demo.max-concurrent-jobs"),
 			Map.entry("failure-probability", "pneumatic.sim.demo.failure-probability"),
-			Map.entry("max-jobs", "pneumatic.sim.demo.max-jobs"));
+			Map.entry("max-jobs", "pneumatic.sim.demo.max-jobs"),
+			Map.entry("time-scale", "pneumatic.sim.demo.time-scale"));
 
 	private CommandLineAliases() {
 	}

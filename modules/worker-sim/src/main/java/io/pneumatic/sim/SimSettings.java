@@ -45,6 +45,8 @@ public record SimSettings(
 	 * @param maxJobs how many jobs to start before stopping; 0 runs until the process is stopped
 	 * @param minTokensPerSecond the slowest LLM-style token (word) rate of a job
 	 * @param maxTokensPerSecond the fastest LLM-style token (word) rate of a job
+	 * @param timeScale how much the pauses between a job's events are stretched: 1 plays jobs in real
+	 *     time, 0.1 ten times faster, 0 without pauses
 	 */
 	public record Demo(
 			@DefaultValue("3s") @DurationMin(millis = 10, message = "must be at least 10ms: set pneumatic.sim.demo.job-interval, e.g. 3s") Duration jobInterval,
@@ -52,7 +54,8 @@ public record SimSettings(
 			@DefaultValue("0.15") @DecimalMin(value = "0", message = "must be between 0 and 1: set pneumatic.sim.demo.failure-probability, e.g. 0.15") @DecimalMax(value = "1", message = "must be between 0 and 1: set pneumatic.sim.demo.failure-probability, e.g. 0.15") double failureProbability,
 			@DefaultValue("0") @Min(value = 0, message = "must be 0 (run until stopped) or more: set pneumatic.sim.demo.max-jobs") long maxJobs,
 			@DefaultValue("20") @Min(value = 1, message = "must be at least 1 word per second") int minTokensPerSecond,
-			@DefaultValue("50") @Min(value = 1, message = "must be at least 1 word per second") int maxTokensPerSecond) {
+			@DefaultValue("50") @Min(value = 1, message = "must be at least 1 word per second") int maxTokensPerSecond,
+			@DefaultValue("1") @DecimalMin(value = "0", message = "must not be negative: set pneumatic.sim.demo.time-scale, 1 for real time") double timeScale) {
 
 		/** Whether the token rate range is the right way round. */
 		@AssertTrue(message = "pneumatic.sim.demo.min-tokens-per-second must not exceed max-tokens-per-second")

@@ -54,7 +54,7 @@ final class DemoJobLauncher implements ApplicationRunner, SmartLifecycle {
 
 	DemoJobLauncher(SimSettings settings, EventPublisher publisher) {
 		this.settings = settings.demo();
-		this.player = new JobScriptPlayer(publisher);
+		this.player = new JobScriptPlayer(publisher, this.settings.timeScale());
 		this.writer = new JobScriptWriter(this.random, this.settings.minTokensPerSecond(), this.settings.maxTokensPerSecond());
 		this.slots = new Semaphore(this.settings.maxConcurrentJobs());
 	}
@@ -62,9 +62,9 @@ final class DemoJobLauncher implements ApplicationRunner, SmartLifecycle {
 	@Override
 	public void run(ApplicationArguments args) throws InterruptedException {
 		this.launcherThread = Thread.currentThread();
-		logger.info("event=demo_started job_interval={} max_concurrent_jobs={} failure_probability={} max_jobs={}",
+		logger.info("event=demo_started job_interval={} max_concurrent_jobs={} failure_probability={} max_jobs={} time_scale={}",
 				this.settings.jobInterval(), this.settings.maxConcurrentJobs(), this.settings.failureProbability(),
-				this.settings.maxJobs());
+				this.settings.maxJobs(), this.settings.timeScale());
 		long started = 0;
 		try {
 			while (this.running && (this.settings.maxJobs() == 0 || started < this.settings.maxJobs())) {

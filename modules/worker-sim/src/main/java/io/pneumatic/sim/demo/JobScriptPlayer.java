@@ -26,8 +26,11 @@ final class JobScriptPlayer {
 
 	private final EventPublisher publisher;
 
-	JobScriptPlayer(EventPublisher publisher) {
+	private final double timeScale;
+
+	JobScriptPlayer(EventPublisher publisher, double timeScale) {
 		this.publisher = publisher;
+		this.timeScale = timeScale;
 	}
 
 	/** Plays the whole script; returns when {@code done} is published, the job was refused or interrupted. */
@@ -36,7 +39,7 @@ final class JobScriptPlayer {
 				script.steps().size(), script.fails());
 		try {
 			for (ScriptStep step : script.steps()) {
-				Thread.sleep(step.delay());
+				Thread.sleep(Duration.ofNanos(Math.round(step.delay().toNanos() * this.timeScale)));
 				publish(script.jobId(), step.event());
 			}
 			logger.info("event=job_finished job={} status={}", script.jobId(), script.fails() ? Done.FAILED : Done.SUCCEEDED);
