@@ -34,7 +34,7 @@ class DatabaseSchema implements SmartLifecycle {
 
 	private final Duration retryInterval;
 
-	private final CountDownLatch stopped = new CountDownLatch(1);
+	private volatile CountDownLatch stopped = new CountDownLatch(1);
 
 	private volatile State state = new State(Phase.PENDING, "not started");
 
@@ -53,21 +53,27 @@ class DatabaseSchema implements SmartLifecycle {
 		return this.state;
 	}
 
+	/** Migrates now, or starts retrying; after a stop (a paused test context), only a pending schema is retried. */
 	@Override
 	public void start() {
 		this.running = true;
+		if (this.state.phase() != Phase.PENDING) {
+			return;
+		}
 		if (isReachable()) {
 			migrateAndValidate();
 			return;
 		}
 		this.state = new State(Phase.PENDING, "database unreachable, retrying every " + this.retryInterval);
 		logger.warn("event=schema_migration_deferred reason=database_unreachable retry_interval={}", this.retryInterval);
-		Thread.ofVirtual().name("database-schema-retry").start(this::retryUntilMigrated);
+		CountDownLatch untilStopped = new CountDownLatch(1);
+		this.stopped = untilStopped;
+		Thread.ofVirtual().name("database-schema-retry").start(() -> retryUntilMigrated(untilStopped));
 	}
 
-	private void retryUntilMigrated() {
+	private void retryUntilMigrated(CountDownLatch untilStopped) {
 		try {
-			while (!this.stopped.await(this.retryInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+			while (!untilStopped.await(this.retryInterval.toMillis(), TimeUnit.MILLISECONDS)) {
 				if (isReachable() && tryMigrateAndValidate()) {
 					return;
 				}
