@@ -2,6 +2,7 @@ package io.pneumatic.api.jobs;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,7 +48,8 @@ class JobEventRecorder implements EventStreamConsumer {
 
 	@Override
 	public void consume(List<EventEnvelope> batch) {
-		// Sorted by job id: concurrent batches lock job rows in the same order and cannot deadlock.
+		// Sorted by job id, then seq: concurrent batches (another instance, a redelivery) take row
+		// locks in the same order and cannot deadlock.
 		Map<String, List<JobEvent>> byJob = new TreeMap<>();
 		for (EventEnvelope envelope : batch) {
 			JobEvent event = JobEvent.of(envelope);
@@ -61,6 +63,7 @@ class JobEventRecorder implements EventStreamConsumer {
 		if (byJob.isEmpty()) {
 			return;
 		}
+		byJob.values().forEach(jobEvents -> jobEvents.sort(Comparator.comparingLong(JobEvent::seq)));
 		int inserted = this.transactions.execute(status -> record(byJob));
 		logger.debug("event=events_recorded received={} inserted={} jobs={}", batch.size(), inserted, byJob.size());
 	}
