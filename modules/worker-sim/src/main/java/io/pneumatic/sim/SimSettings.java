@@ -94,7 +94,7 @@ public record SimSettings(
 			@DefaultValue("30s") @DurationMin(seconds = 1, message = "must be at least 1s: set pneumatic.sim.load.duration (--duration)") Duration duration,
 			@DefaultValue("10s") @NotNull Duration drainTimeout,
 			@DefaultValue("60s") @DurationMin(seconds = 1, message = "must be at least 1s: set pneumatic.sim.load.subscribe-timeout") Duration subscribeTimeout,
-			@DefaultValue("4") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.load.publisher-threads") int publisherThreads,
+			@DefaultValue("16") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.load.publisher-threads") int publisherThreads,
 			@DefaultValue("32") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.load.connect-concurrency") int connectConcurrency,
 			@Nullable Path out) {
 

@@ -122,7 +122,7 @@ final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
 		}
 		logger.info("event=step_finished step={} published={} drained={}", step, publication.count(), drained);
 		return new StepResult(step, rate, this.settings.jobs(), this.settings.subscribersPerJob(), pool.size(),
-				publication.count(), publication.failures(), histogram, this.settings.duration().toNanos() / 1e9,
+				publication.count(), publication.failures(), publication.lag(), histogram, this.settings.duration().toNanos() / 1e9,
 				drained, lost, anomalies.duplicated(), anomalies.outOfOrder(), pool.reconnects() - reconnectsBefore);
 	}
 

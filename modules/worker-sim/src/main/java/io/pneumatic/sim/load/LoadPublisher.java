@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.pneumatic.realtime.EventEnvelope;
 import io.pneumatic.realtime.EventPublisher;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,8 @@ import org.slf4j.LoggerFactory;
 final class LoadPublisher {
 
 	private static final Logger logger = LoggerFactory.getLogger(LoadPublisher.class);
+
+	private static final int SIGNIFICANT_DIGITS = 3;
 
 	private final EventPublisher publisher;
 
@@ -40,6 +44,7 @@ final class LoadPublisher {
 		Map<String, PublishedSeqs> published = new LinkedHashMap<>();
 		this.jobIds.forEach(jobId -> published.put(jobId, new PublishedSeqs()));
 		AtomicLong failures = new AtomicLong();
+		Recorder lag = new Recorder(SIGNIFICANT_DIGITS);
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int thread = 0; thread < this.threads; thread++) {
 				long first = thread;
@@ -48,11 +53,12 @@ final class LoadPublisher {
 						long intendedNanos = pacer.awaitTurn(index);
 						String jobId = this.jobIds.get((int) (index % this.jobIds.size()));
 						publishOne(jobId, index, intendedNanos, published.get(jobId), failures);
+						lag.recordValue(Math.max(0, System.nanoTime() - intendedNanos));
 					}
 				});
 			}
 		}
-		return new Publication(Map.copyOf(published), failures.get());
+		return new Publication(Map.copyOf(published), failures.get(), lag.getIntervalHistogram());
 	}
 
 	private void publishOne(String jobId, long index, long intendedNanos, PublishedSeqs published, AtomicLong failures) {
@@ -87,8 +93,10 @@ final class LoadPublisher {
 	 * What one step published.
 	 * @param seqs per job, the seqs published
 	 * @param failures how many publishes failed (nothing written)
+	 * @param lag per event, nanoseconds from its intended send time until {@code publish} returned:
+	 *     high values mean the publishing side, not the hub, could not keep up
 	 */
-	record Publication(Map<String, PublishedSeqs> seqs, long failures) {
+	record Publication(Map<String, PublishedSeqs> seqs, long failures, Histogram lag) {
 
 		/** How many events were published. */
 		long count() {

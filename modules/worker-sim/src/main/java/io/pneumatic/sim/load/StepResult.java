@@ -18,6 +18,7 @@ import org.HdrHistogram.Histogram;
  * @param connections how many STOMP connections carried the subscriptions
  * @param published how many events were published in the step (warm-up included)
  * @param publishFailures how many publishes failed
+ * @param publishLag per event, nanoseconds from its intended send time until the publish returned
  * @param latency end-to-end latencies of the measured deliveries, in nanoseconds
  * @param measuredSeconds the length of the measurement window
  * @param drained whether every subscriber had its job's last event before the drain timeout; when not,
@@ -28,7 +29,7 @@ import org.HdrHistogram.Histogram;
  * @param reconnects how many times a connection dropped and was re-opened during the step
  */
 record StepResult(int step, long rate, int jobs, int subscribersPerJob, int connections, long published,
-		long publishFailures, Histogram latency, double measuredSeconds, boolean drained, long lost, long duplicated, long outOfOrder,
+		long publishFailures, Histogram publishLag, Histogram latency, double measuredSeconds, boolean drained, long lost, long duplicated, long outOfOrder,
 		long reconnects) {
 
 	/** Whether every subscriber got every event once, in order. */
@@ -46,6 +47,8 @@ record StepResult(int step, long rate, int jobs, int subscribersPerJob, int conn
 		metrics.put("connections", this.connections);
 		metrics.put("published", this.published);
 		metrics.put("publish_failures", this.publishFailures);
+		metrics.put("publish_lag_p99_ms", millis(this.publishLag.getValueAtPercentile(99)));
+		metrics.put("publish_lag_max_ms", millis(this.publishLag.getMaxValue()));
 		metrics.put("measured_deliveries", this.latency.getTotalCount());
 		metrics.put("p50_ms", millis(this.latency.getValueAtPercentile(50)));
 		metrics.put("p99_ms", millis(this.latency.getValueAtPercentile(99)));

@@ -67,7 +67,7 @@ class BenchmarkReportTests {
 		for (int i = 0; i < 100; i++) {
 			latency.recordValue(2_000_000);
 		}
-		return new StepResult(step, 100, 10, 1, 10, 1000, 0, latency, 2.0, true, lost, 0, 0, 0);
+		return new StepResult(step, 100, 10, 1, 10, 1000, 0, new Histogram(3), latency, 2.0, true, lost, 0, 0, 0);
 	}
 
 }
