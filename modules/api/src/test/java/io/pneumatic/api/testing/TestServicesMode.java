@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -23,6 +25,8 @@ public enum TestServicesMode {
 
 	/** The name of the switch, as a system property or an environment variable. */
 	public static final String SWITCH = "PNEUMATIC_TEST_SERVICES";
+
+	private static final Logger logger = LoggerFactory.getLogger(TestServicesMode.class);
 
 	private static volatile @Nullable Boolean containers;
 
@@ -48,8 +52,11 @@ public enum TestServicesMode {
 	public static boolean useContainers() {
 		Boolean decided = containers;
 		if (decided == null) {
-			decided = decide(configured());
+			TestServicesMode mode = configured();
+			decided = decide(mode);
 			containers = decided;
+			logger.info("event=test_services_chosen switch={} services={}", mode.name().toLowerCase(Locale.ROOT),
+					decided ? "containers" : "local");
 		}
 		return decided;
 	}
