@@ -79,6 +79,7 @@ final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
 				runId, this.settings.hubUrl(), this.settings.jobs(), this.settings.subscribersPerJob(),
 				this.settings.subscribersPerConnection(), this.settings.rates(), this.settings.warmup(), this.settings.duration());
 		LoadPublisher publisher = new LoadPublisher(this.eventPublisher, jobIds, this.settings.publisherThreads());
+		publisher.startJobs(runId);
 		try (StompSubscriberPool pool = new StompSubscriberPool(this.settings.hubUrl(), subscriptions,
 				this.settings.subscribersPerConnection())) {
 			pool.connect(this.settings.connectConcurrency(), this.settings.subscribeTimeout());

@@ -77,6 +77,14 @@ final class LoadPublisher {
 		}
 	}
 
+	/** Publishes {@code status running} to every job, so that they show up as load jobs before the first step. */
+	void startJobs(String runId) {
+		for (String jobId : this.jobIds) {
+			this.publisher.publish(jobId, "status",
+					Map.of("status", "running", "job_type", "load_benchmark", "message", "Load benchmark run " + runId));
+		}
+	}
+
 	/** Publishes {@code done} to every job, ending their streams. */
 	void finishJobs() {
 		for (String jobId : this.jobIds) {
