@@ -2,6 +2,7 @@ package io.pneumatic.realtime;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -23,6 +24,7 @@ public record EventEnvelope(String stream, @Nullable Long seq, String type, Inst
 	}
 
 	/** Whether this is a control event that stands outside the sequence. */
+	@JsonIgnore
 	public boolean isControl() {
 		return this.seq == null;
 	}

@@ -32,7 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(TestServices.class)
+@Import({ TestServices.class, RedisTestDatabase.class })
 public @interface HubIntegrationTest {
 
 	/** Extra properties of this test, {@code key=value}. */

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeoutException;
 
 import io.pneumatic.realtime.EventEnvelope;
 import io.pneumatic.realtime.EventStreamConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -16,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * out to subscribers.
  */
 public class BrokerRelay implements EventStreamConsumer, AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(BrokerRelay.class);
 
 	/** The consumer group of the relay. */
 	public static final String GROUP = "relay";
@@ -50,6 +54,7 @@ public class BrokerRelay implements EventStreamConsumer, AutoCloseable {
 			confirmations.add(this.publisher.send(DESTINATION_PREFIX + event.stream(), seq,
 					this.jsonMapper.writeValueAsBytes(event)));
 		}
+		logger.debug("relay_batch events={} first={} last={}", batch.size(), batch.getFirst().seq(), batch.getLast().seq());
 		try {
 			CompletableFuture.allOf(confirmations.toArray(CompletableFuture[]::new))
 				.get(this.receiptTimeoutMillis, TimeUnit.MILLISECONDS);

@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.pneumatic.realtime.EventEnvelope;
 import io.pneumatic.realtime.EventLog;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.simp.stomp.StompCommand;
@@ -21,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * its session's {@link SessionLane}.
  */
 public final class JobSubscriptions {
+
+	private static final Logger logger = LoggerFactory.getLogger(JobSubscriptions.class);
 
 	/** Prefix of the receipts this registry adds to SUBSCRIBE frames; their RECEIPTs never reach clients. */
 	static final String RECEIPT_PREFIX = "pneumatic-replay-";
@@ -44,6 +48,8 @@ public final class JobSubscriptions {
 	/** A client subscribed to a job stream; live messages for it are held until the broker confirms. */
 	void subscribed(String sessionId, String subscriptionId, String jobId, @Nullable Long lastSeq, String receiptId) {
 		SessionLane lane = this.lanes.computeIfAbsent(sessionId, SessionLane::new);
+		logger.debug("job_subscription=requested session={} subscription={} job={} last_seq={}", sessionId,
+				subscriptionId, jobId, lastSeq);
 		lane.submit(() -> lane.cursors().put(subscriptionId, new ReplayCursor(jobId, lastSeq, receiptId)));
 	}
 
@@ -56,6 +62,8 @@ public final class JobSubscriptions {
 		lane.submit(() -> lane.cursors().forEach((subscriptionId, cursor) -> {
 			if (cursor.receiptId().equals(receiptId)) {
 				cursor.onBrokerSubscribed(output(lane, subscriptionId, cursor));
+				logger.debug("job_subscription=live session={} subscription={} next_seq={}", sessionId, subscriptionId,
+						cursor.nextSeq());
 			}
 		}));
 	}
@@ -73,6 +81,8 @@ public final class JobSubscriptions {
 		lane.submit(() -> {
 			ReplayCursor cursor = lane.cursors().get(subscriptionId);
 			if (cursor == null) {
+				logger.debug("job_message=unknown_subscription session={} subscription={} seq={}", sessionId,
+						subscriptionId, seq);
 				this.writer.write(clean);
 			}
 			else {
