@@ -1,6 +1,7 @@
 package io.pneumatic.realtime.internal.log;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
@@ -21,22 +22,29 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  */
 public final class EventLogConnections implements AutoCloseable {
 
-	private final RedisClient client;
+	/** Resolved per connection: Spring Data Redis replaces its client when its context is stopped and started again. */
+	private final Supplier<RedisClient> client;
 
 	private volatile @Nullable StatefulRedisConnection<String, String> shared;
 
 	public EventLogConnections(RedisClient client) {
+		this(() -> client);
+	}
+
+	private EventLogConnections(Supplier<RedisClient> client) {
 		this.client = client;
 	}
 
 	/** Uses the Lettuce client of Spring Data Redis; Redis Cluster is not supported (multi-key reads). */
 	public static EventLogConnections of(LettuceConnectionFactory connectionFactory) {
-		AbstractRedisClient client = connectionFactory.getRequiredNativeClient();
-		if (!(client instanceof RedisClient redisClient)) {
-			throw new IllegalStateException("The event log needs a standalone or Sentinel Redis, not "
-					+ client.getClass().getSimpleName() + ": its readers cover many job streams in one XREADGROUP");
-		}
-		return new EventLogConnections(redisClient);
+		return new EventLogConnections(() -> {
+			AbstractRedisClient client = connectionFactory.getRequiredNativeClient();
+			if (!(client instanceof RedisClient redisClient)) {
+				throw new IllegalStateException("The event log needs a standalone or Sentinel Redis, not "
+						+ client.getClass().getSimpleName() + ": its readers cover many job streams in one XREADGROUP");
+			}
+			return redisClient;
+		});
 	}
 
 	/** Commands on the shared connection; do not block on it. */
@@ -50,7 +58,7 @@ public final class EventLogConnections implements AutoCloseable {
 	 * @param blockFor the longest blocking read on it, added to the command timeout
 	 */
 	public StatefulRedisConnection<String, String> openDedicated(String clientName, Duration blockFor) {
-		StatefulRedisConnection<String, String> connection = this.client.connect(StringCodec.UTF8);
+		StatefulRedisConnection<String, String> connection = this.client.get().connect(StringCodec.UTF8);
 		try {
 			connection.setTimeout(connection.getTimeout().plus(blockFor));
 			connection.sync().clientSetname(clientName);
@@ -64,12 +72,16 @@ public final class EventLogConnections implements AutoCloseable {
 
 	private StatefulRedisConnection<String, String> sharedConnection() {
 		StatefulRedisConnection<String, String> connection = this.shared;
-		if (connection != null) {
+		if (connection != null && connection.isOpen()) {
 			return connection;
 		}
 		synchronized (this) {
-			if (this.shared == null) {
-				this.shared = this.client.connect(StringCodec.UTF8);
+			if (this.shared == null || !this.shared.isOpen()) {
+				if (this.shared != null) {
+					this.shared.close();
+					this.shared = null;
+				}
+				this.shared = this.client.get().connect(StringCodec.UTF8);
 			}
 			return this.shared;
 		}

@@ -18,6 +18,8 @@ local TOMBSTONE_SECONDS = ${tombstoneSeconds}
 local WAKEUP_MAX_ENTRIES = 1000
 local AGE_TRIM_CHUNK = 256
 local AGE_TRIM_ROUNDS = 4
+-- Trimming looks at the consumer groups, so it runs every TRIM_EVERY publishes, not on each one.
+local TRIM_EVERY = 32
 
 local function reject(reason, message)
   return redis.error_reply('ERR ' .. reason .. ' ' .. message)
@@ -71,12 +73,45 @@ local function seq_of(id)
   return tonumber(string.match(id, '^(%d+)'))
 end
 
+local function info_value(flat, name)
+  for i = 1, #flat, 2 do
+    if flat[i] == name then
+      return flat[i + 1]
+    end
+  end
+  return nil
+end
+
+-- The lowest sequence number some consumer group has not acknowledged yet: trimming never goes
+-- past it, so a lagging relay or a PostgreSQL outage delays trimming instead of losing events.
+local function unconsumed_floor(stream)
+  local floor = nil
+  for _, group in ipairs(redis.call('XINFO', 'GROUPS', stream)) do
+    local needed = seq_of(info_value(group, 'last-delivered-id')) + 1
+    if tonumber(info_value(group, 'pending')) > 0 then
+      local summary = redis.call('XPENDING', stream, info_value(group, 'name'))
+      needed = math.min(needed, seq_of(summary[2]))
+    end
+    if not floor or needed < floor then
+      floor = needed
+    end
+  end
+  return floor
+end
+
+local function trim_before(stream, keep_from, floor)
+  if floor and floor < keep_from then
+    keep_from = floor
+  end
+  redis.call('XTRIM', stream, 'MINID', integer(keep_from) .. '-0')
+end
+
 -- Stream ids are sequence numbers, not times: find the first young entry by its ts (fixed-width
 -- ISO-8601 compares as text) and drop everything before it, a bounded amount per call.
-local function trim_older_than(stream, cutoff)
+local function trim_older_than(stream, cutoff, floor)
   for _ = 1, AGE_TRIM_ROUNDS do
     local oldest = redis.call('XRANGE', stream, '-', '+', 'COUNT', 1)
-    if #oldest == 0 or (field(oldest[1], 'ts') or '') >= cutoff then
+    if #oldest == 0 or (field(oldest[1], 'ts') or '') >= cutoff or (floor and seq_of(oldest[1][1]) >= floor) then
       return
     end
     local chunk = redis.call('XRANGE', stream, '-', '+', 'COUNT', AGE_TRIM_CHUNK)
@@ -87,8 +122,20 @@ local function trim_older_than(stream, cutoff)
         break
       end
     end
-    redis.call('XTRIM', stream, 'MINID', integer(keep_from) .. '-0')
+    trim_before(stream, keep_from, floor)
   end
+end
+
+-- Keeps at most MAX_ENTRIES and nothing older than MAX_AGE_MS, but never what a group still needs.
+local function trim(stream, seq, now_ms)
+  if seq % TRIM_EVERY ~= 0 then
+    return
+  end
+  local floor = unconsumed_floor(stream)
+  if redis.call('XLEN', stream) > MAX_ENTRIES then
+    trim_before(stream, seq - MAX_ENTRIES + 1, floor)
+  end
+  trim_older_than(stream, iso8601(now_ms - MAX_AGE_MS), floor)
 end
 
 local function last_generated_seq(stream)
@@ -102,7 +149,7 @@ local function last_generated_seq(stream)
 end
 
 local function append(stream, seq, event_type, ts, payload)
-  return redis.pcall('XADD', stream, 'MAXLEN', '~', MAX_ENTRIES, integer(seq) .. '-0',
+  return redis.pcall('XADD', stream, integer(seq) .. '-0',
       'type', event_type, 'ts', ts, 'payload', payload)
 end
 
@@ -163,7 +210,7 @@ local function publish(keys, args)
     redis.call('ZADD', keys[3], '+inf', job_id)
     redis.call('XADD', keys[4], 'MAXLEN', '~', WAKEUP_MAX_ENTRIES, '*', 'job', job_id)
   end
-  trim_older_than(keys[1], iso8601(now_ms - MAX_AGE_MS))
+  trim(keys[1], seq, now_ms)
   if event_type == 'done' then
     redis.call('HSET', keys[2], 'done', '1')
     redis.call('EXPIRE', keys[1], AFTER_DONE_SECONDS)

@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +138,34 @@ class PublishFunctionIntegrationTests {
 			List<StreamMessage<String, String>> last = this.redis.xrevrange(EventKeys.stream(jobId), Range.create("-", "+"),
 					Limit.from(1));
 			assertThat(last.getFirst().getId()).isEqualTo("500-0");
+		}
+		finally {
+			small.close();
+		}
+	}
+
+	@Test
+	void neverTrimsWhatAConsumerGroupHasNotAcknowledged() {
+		TestEventLog small = new TestEventLog().load(TestEventLog.eventSettings(),
+				new RetentionSettings(10, Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofHours(24)),
+				List.of("slow"));
+		try {
+			String jobId = small.newJobId();
+			String stream = EventKeys.stream(jobId);
+			for (int i = 1; i <= 200; i++) {
+				small.publish(jobId, "token", "{\"text\":\"" + i + "\"}");
+			}
+			assertThat(this.redis.xlen(stream)).isEqualTo(200);
+
+			List<StreamMessage<String, String>> read = this.redis.xreadgroup(Consumer.from("slow", "c1"),
+					XReadArgs.Builder.count(150), XReadArgs.StreamOffset.lastConsumed(stream));
+			this.redis.xack(stream, "slow", read.stream().map(StreamMessage::getId).toArray(String[]::new));
+			for (int i = 201; i <= 264; i++) {
+				small.publish(jobId, "token", "{\"text\":\"" + i + "\"}");
+			}
+
+			String oldest = this.redis.xrange(stream, Range.create("-", "+"), Limit.from(1)).getFirst().getId();
+			assertThat(oldest).isEqualTo("151-0");
 		}
 		finally {
 			small.close();
