@@ -73,11 +73,12 @@ class JobEventRecorder implements EventStreamConsumer {
 		byJob.forEach((jobId, jobEvents) -> firstSeen.put(jobId, jobEvents.getFirst().envelope().ts()));
 		this.events.insertMissingJobs(firstSeen);
 		int inserted = this.events.insertAll(byJob.values().stream().flatMap(List::stream).toList());
-		byJob.forEach((jobId, jobEvents) -> {
-			Job job = this.jobs.findForUpdate(jobId)
-				.orElseThrow(() -> new IllegalStateException("job " + jobId + " vanished while recording its events"));
-			jobEvents.forEach(job::apply);
-		});
+		List<Job> locked = this.jobs.findAllForUpdate(byJob.keySet());
+		if (locked.size() != byJob.size()) {
+			throw new IllegalStateException("jobs vanished while recording their events: expected " + byJob.size()
+					+ ", locked " + locked.size());
+		}
+		locked.forEach((job) -> byJob.get(job.id()).forEach(job::apply));
 		return inserted;
 	}
 

@@ -1,5 +1,6 @@
 package io.pneumatic.api.jobs;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,10 +17,14 @@ import org.springframework.data.jpa.repository.Query;
  */
 interface Jobs extends JpaRepository<Job, String>, JpaSpecificationExecutor<Job> {
 
-	/** Loads a job and locks its row until the transaction ends. */
+	/**
+	 * Loads jobs and locks their rows until the transaction ends, in id order (concurrent batches lock
+	 * in the same order and cannot deadlock). One query: a query per job would make Hibernate flush
+	 * and dirty-check every job loaded before it.
+	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select j from Job j where j.id = :id")
-	Optional<Job> findForUpdate(String id);
+	@Query("select j from Job j where j.id in :ids order by j.id")
+	List<Job> findAllForUpdate(Collection<String> ids);
 
 	/** Loads a job with its phases. */
 	@EntityGraph(attributePaths = "phases")

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.pneumatic.realtime.internal.broker.BrokerEndpoint;
 import io.pneumatic.realtime.internal.broker.BrokerSettings;
@@ -40,6 +41,8 @@ class BrokerPublisher implements AutoCloseable {
 
 	private volatile @Nullable StompSession session;
 
+	private final AtomicLong receipts = new AtomicLong();
+
 	BrokerPublisher(BrokerSettings settings, BrokerEndpoint endpoint, TaskScheduler scheduler, Duration receiptTimeout) {
 		this.settings = settings;
 		this.endpoint = endpoint;
@@ -51,21 +54,36 @@ class BrokerPublisher implements AutoCloseable {
 	}
 
 	/**
-	 * Sends a JSON message to a broker destination.
-	 * @return a future completed when the broker's RECEIPT arrives, failed if it is lost
+	 * Sends a JSON message to a broker destination; without a receipt the broker's confirmation
+	 * comes with the next message sent {@linkplain #sendConfirmed confirmed}.
 	 */
-	CompletableFuture<Void> send(String destination, long seq, byte[] json) {
+	void send(String destination, long seq, byte[] json) {
+		connectedSession().send(headers(destination, seq), json);
+	}
+
+	/**
+	 * Sends a JSON message with a {@code receipt} header. The broker handles a connection's frames in
+	 * order, so its RECEIPT confirms this message and every one sent before it.
+	 * @return a future completed when the RECEIPT arrives, failed if it is lost
+	 */
+	CompletableFuture<Void> sendConfirmed(String destination, long seq, byte[] json) {
 		StompSession current = connectedSession();
-		StompHeaders headers = new StompHeaders();
-		headers.setDestination(destination);
-		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
-		headers.set(RelayHeaders.SEQ, Long.toString(seq));
+		StompHeaders headers = headers(destination, seq);
+		headers.setReceipt("relay-" + this.receipts.incrementAndGet());
 		CompletableFuture<Void> confirmed = new CompletableFuture<>();
 		StompSession.Receiptable receiptable = current.send(headers, json);
 		receiptable.addReceiptTask(() -> confirmed.complete(null));
 		receiptable.addReceiptLostTask(() -> confirmed.completeExceptionally(
 				new BrokerUnavailableException("no receipt from the broker for " + destination + " seq " + seq)));
 		return confirmed;
+	}
+
+	private static StompHeaders headers(String destination, long seq) {
+		StompHeaders headers = new StompHeaders();
+		headers.setDestination(destination);
+		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+		headers.set(RelayHeaders.SEQ, Long.toString(seq));
+		return headers;
 	}
 
 	/** Whether the relay's connection to the broker is up. */
@@ -86,7 +104,6 @@ class BrokerPublisher implements AutoCloseable {
 		try {
 			StompSession opened = this.client.connectAsync(connectHeaders, new ConnectionWatcher())
 				.get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			opened.setAutoReceipt(true);
 			this.session = opened;
 			logger.info("relay_broker_connection=open host={} port={}", this.endpoint.host(), this.endpoint.port());
 			return opened;

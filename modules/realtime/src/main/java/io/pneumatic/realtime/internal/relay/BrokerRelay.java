@@ -1,8 +1,6 @@
 package io.pneumatic.realtime.internal.relay;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,24 +43,27 @@ public class BrokerRelay implements EventStreamConsumer, AutoCloseable {
 
 	@Override
 	public void consume(List<EventEnvelope> batch) throws InterruptedException {
-		List<CompletableFuture<Void>> confirmations = new ArrayList<>(batch.size());
-		for (EventEnvelope event : batch) {
-			Long seq = event.seq();
-			if (seq == null) {
-				continue;
-			}
-			confirmations.add(this.publisher.send(DESTINATION_PREFIX + event.stream(), seq,
-					this.jsonMapper.writeValueAsBytes(event)));
+		List<EventEnvelope> events = batch.stream().filter((event) -> event.seq() != null).toList();
+		if (events.isEmpty()) {
+			return;
 		}
-		logger.debug("relay_batch events={} first={} last={}", batch.size(), batch.getFirst().seq(), batch.getLast().seq());
+		for (EventEnvelope event : events.subList(0, events.size() - 1)) {
+			this.publisher.send(destination(event), event.seq(), this.jsonMapper.writeValueAsBytes(event));
+		}
+		EventEnvelope last = events.getLast();
+		logger.debug("relay_batch events={} first={} last={}", events.size(), events.getFirst().seq(), last.seq());
 		try {
-			CompletableFuture.allOf(confirmations.toArray(CompletableFuture[]::new))
+			this.publisher.sendConfirmed(destination(last), last.seq(), this.jsonMapper.writeValueAsBytes(last))
 				.get(this.receiptTimeoutMillis, TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			throw new BrokerUnavailableException("broker did not confirm a batch of " + batch.size() + " events: "
+			throw new BrokerUnavailableException("broker did not confirm a batch of " + events.size() + " events: "
 					+ (ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage()));
 		}
+	}
+
+	private static String destination(EventEnvelope event) {
+		return DESTINATION_PREFIX + event.stream();
 	}
 
 	/** Whether the relay's own broker connection is up. */

@@ -6,8 +6,9 @@
  * {@link io.pneumatic.realtime.internal.relay.BrokerRelay} is an
  * {@link io.pneumatic.realtime.EventStreamConsumer} of group {@code relay}: the consumer-group
  * reader calls it from one virtual thread per instance, one batch at a time. Each event is sent on
- * the relay's own STOMP connection with a {@code receipt} header; receipts arrive on a Netty thread
- * and complete futures that the reader thread waits on.
+ * the relay's own STOMP connection; the last of a batch carries a {@code receipt} header, and since
+ * the broker handles a connection's frames in order, its RECEIPT confirms the whole batch. The
+ * RECEIPT arrives on a Netty thread and completes the future the reader thread waits on.
  *
  * <h2>Lifecycle</h2>
  * The broker connection is opened lazily on the first batch and re-opened after it drops; while the
@@ -15,7 +16,7 @@
  * back-off.
  *
  * <h2>Invariants</h2>
- * A batch is acknowledged in Redis only after the broker sent a RECEIPT for every event in it.
+ * A batch is acknowledged in Redis only after the broker confirmed all of it.
  * Events may reach the broker twice (a lost receipt, a reclaimed batch of a dead instance) or out of
  * order across instances; the per-subscription cursors in {@code internal.replay} drop duplicates
  * and fill gaps, so clients still see each event once, in order.
