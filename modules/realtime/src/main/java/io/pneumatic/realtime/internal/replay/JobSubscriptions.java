@@ -3,6 +3,7 @@ package io.pneumatic.realtime.internal.replay;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.pneumatic.realtime.EventEnvelope;
 import io.pneumatic.realtime.EventLog;
@@ -105,11 +106,6 @@ public final class JobSubscriptions {
 		this.lanes.remove(sessionId);
 	}
 
-	/** The number of sessions with job-stream subscriptions on this instance. */
-	public int sessionCount() {
-		return this.lanes.size();
-	}
-
 	private CursorOutput output(SessionLane lane, String subscriptionId, ReplayCursor cursor) {
 		return new CursorOutput() {
 
@@ -169,7 +165,7 @@ public final class JobSubscriptions {
 		void write(Message<byte[]> message);
 
 		/** Adapts Spring's sub-protocol WebSocket handler, resolved on first use. */
-		static ClientMessageWriter of(java.util.function.Supplier<MessageHandler> handler) {
+		static ClientMessageWriter of(Supplier<MessageHandler> handler) {
 			return message -> handler.get().handleMessage(message);
 		}
 
