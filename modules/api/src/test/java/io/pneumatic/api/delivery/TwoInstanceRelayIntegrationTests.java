@@ -2,7 +2,6 @@ package io.pneumatic.api.delivery;
 
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
@@ -11,14 +10,12 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TransactionResult;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.pneumatic.api.PneumaticApplication;
 import io.pneumatic.api.testing.HubIntegrationTest;
 import io.pneumatic.realtime.EventPublisher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -49,15 +46,9 @@ class TwoInstanceRelayIntegrationTests {
 	@BeforeEach
 	void startSecondInstance() {
 		if (secondInstance == null) {
-			// Command-line arguments: they outrank the profile's files, as the first instance's test properties do.
-			List<String> args = new java.util.ArrayList<>(copied("spring.data.redis.host", "spring.data.redis.port",
-					"spring.data.redis.database", "spring.datasource.url", "spring.datasource.username",
-					"spring.datasource.password", "pneumatic.broker.host", "pneumatic.broker.port"));
-			args.addAll(List.of("--server.port=0", "--pneumatic.broker.mode=external",
+			secondInstance = SecondInstance.start(this.environment, "--pneumatic.broker.mode=external",
 					"--pneumatic.consumers.claim-idle=2s", "--pneumatic.consumers.claim-interval=1s",
-					"--pneumatic.instance-id=second-instance"));
-			secondInstance = new SpringApplicationBuilder(PneumaticApplication.class).profiles("test")
-				.run(args.toArray(String[]::new));
+					"--pneumatic.instance-id=second-instance");
 		}
 	}
 
@@ -117,13 +108,6 @@ class TwoInstanceRelayIntegrationTests {
 
 	private int brokerPort() {
 		return this.environment.getProperty("pneumatic.broker.port", Integer.class, 61613);
-	}
-
-	private List<String> copied(String... keys) {
-		return java.util.Arrays.stream(keys)
-			.filter(this.environment::containsProperty)
-			.map((key) -> "--" + key + "=" + this.environment.getProperty(key))
-			.toList();
 	}
 
 }

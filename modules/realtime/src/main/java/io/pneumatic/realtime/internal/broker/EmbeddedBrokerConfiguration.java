@@ -3,6 +3,8 @@ package io.pneumatic.realtime.internal.broker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.pneumatic.realtime.internal.consume.InstanceSettings;
+import io.pneumatic.realtime.internal.log.EventLogConnections;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -10,13 +12,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.DependsOn;
 
 /**
  * Starts ActiveMQ Artemis inside the app with a STOMP acceptor on loopback, so that a single node
  * needs only Redis and PostgreSQL.
  *
  * <p>The broker keeps nothing on disk: Redis Streams are the log, and a client that loses its
- * subscription resumes by replay.
+ * subscription resumes by replay. A single node: the {@link EmbeddedHubLease} keeps a second
+ * embedded hub off the same Redis database.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "pneumatic.broker.mode", havingValue = "embedded", matchIfMissing = true)
@@ -24,7 +28,13 @@ public class EmbeddedBrokerConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedBrokerConfiguration.class);
 
+	@Bean(destroyMethod = "close")
+	EmbeddedHubLease embeddedHubLease(EventLogConnections redis, InstanceSettings instance) {
+		return EmbeddedHubLease.acquire(redis, instance.instanceId());
+	}
+
 	@Bean(initMethod = "start", destroyMethod = "stop")
+	@DependsOn("embeddedHubLease")
 	EmbeddedActiveMQ embeddedBroker(BrokerEndpoint endpoint) throws Exception {
 		Path dataDir = Files.createTempDirectory("pneumatic-artemis-");
 		Configuration configuration = new ConfigurationImpl();
