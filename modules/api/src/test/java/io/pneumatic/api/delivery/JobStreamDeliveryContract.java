@@ -1,5 +1,6 @@
 package io.pneumatic.api.delivery;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What every broker must deliver: a job's events to real STOMP clients, in order, each once,
@@ -92,6 +94,16 @@ abstract class JobStreamDeliveryContract {
 			assertThat(client.received()).filteredOn((envelope) -> envelope.get("seq").asLong() == 3)
 				.singleElement()
 				.satisfies((envelope) -> assertThat(envelope.at("/payload/message").asString()).isEqualTo("line 3"));
+		}
+	}
+
+	@Test
+	void refusesAnInvalidLastSeqWithACode() throws Exception {
+		try (StompTestClient client = StompTestClient.webSocket(this.port).subscribeToJob(newJobId(), "yesterday")) {
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(client.errors()).anySatisfy(
+						(message) -> assertThat(message).startsWith("INVALID_SUBSCRIPTION")));
+			assertThat(client.received()).isEmpty();
 		}
 	}
 

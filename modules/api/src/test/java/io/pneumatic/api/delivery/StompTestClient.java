@@ -44,6 +44,8 @@ final class StompTestClient implements AutoCloseable {
 
 	private final List<JsonNode> received = new CopyOnWriteArrayList<>();
 
+	private final List<String> errors = new CopyOnWriteArrayList<>();
+
 	private StompTestClient(WebSocketClient transport, String url) {
 		this.scheduler.initialize();
 		this.client = new WebSocketStompClient(transport);
@@ -66,13 +68,28 @@ final class StompTestClient implements AutoCloseable {
 
 	/** Connects and subscribes to a job stream, optionally resuming after {@code lastSeq}. */
 	StompTestClient subscribeToJob(String jobId, @Nullable Long lastSeq) throws Exception {
+		return subscribeToJob(jobId, (lastSeq != null) ? Long.toString(lastSeq) : null);
+	}
+
+	/** Connects and subscribes to a job stream with a {@code last-seq} header as given, valid or not. */
+	StompTestClient subscribeToJob(String jobId, @Nullable String lastSeqHeader) throws Exception {
 		StompSession connected = this.client.connectAsync(this.url, new StompSessionHandlerAdapter() {
+
+			@Override
+			public Type getPayloadType(StompHeaders headers) {
+				return byte[].class;
+			}
+
+			@Override
+			public void handleFrame(StompHeaders headers, @Nullable Object payload) {
+				StompTestClient.this.errors.add(String.valueOf(headers.getFirst("message")));
+			}
 		}).get(10, TimeUnit.SECONDS);
 		this.session = connected;
 		StompHeaders headers = new StompHeaders();
 		headers.setDestination("/topic/jobs." + jobId);
-		if (lastSeq != null) {
-			headers.set("last-seq", Long.toString(lastSeq));
+		if (lastSeqHeader != null) {
+			headers.set("last-seq", lastSeqHeader);
 		}
 		StompSession.Receiptable receipt = connected.subscribe(headers, new StompFrameHandler() {
 
@@ -87,6 +104,11 @@ final class StompTestClient implements AutoCloseable {
 			}
 		});
 		return this;
+	}
+
+	/** The {@code message} header of every ERROR frame received. */
+	List<String> errors() {
+		return this.errors;
 	}
 
 	/** Every envelope received, in arrival order. */
