@@ -1,6 +1,8 @@
 import { Client, type IFrame } from '@stomp/stompjs';
 import SockJS from 'sockjs-client';
 
+import { accessToken } from './auth';
+
 /** Where the hub's STOMP endpoint lives (SockJS), relative to the page. */
 export const STOMP_ENDPOINT = '/ws';
 
@@ -31,7 +33,11 @@ export function subscribeResumable(options: ResumableSubscriptionOptions): () =>
     reconnectDelay: RECONNECT_DELAY_MS,
     heartbeatIncoming: HEARTBEAT_MS,
     heartbeatOutgoing: HEARTBEAT_MS,
-    beforeConnect: () => onStateChange('connecting'),
+    beforeConnect: async () => {
+      onStateChange('connecting');
+      // A fresh token on every (re)connect: a connection whose token expired is closed by the hub.
+      client.connectHeaders = { Authorization: `Bearer ${await accessToken()}` };
+    },
     onConnect: () => {
       onStateChange('connected');
       client.subscribe(destination, (message) => onMessage(message.body), {

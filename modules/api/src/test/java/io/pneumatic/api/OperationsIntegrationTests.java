@@ -1,5 +1,7 @@
 package io.pneumatic.api;
 
+import io.pneumatic.api.testing.TestTokens;
+import org.springframework.http.HttpHeaders;
 import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +30,7 @@ class OperationsIntegrationTests {
 	void client() {
 		this.http = RestClient.builder()
 			.baseUrl("http://127.0.0.1:" + this.port + "/actuator")
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.of("test-operator", "operator"))
 			.defaultStatusHandler(status -> true, (request, response) -> {
 			})
 			.build();

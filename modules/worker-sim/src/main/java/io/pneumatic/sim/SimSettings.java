@@ -81,6 +81,8 @@ public record SimSettings(
 	 * @param subscribeTimeout how long to wait for every subscription to be confirmed
 	 * @param publisherThreads how many virtual threads share the publish schedule
 	 * @param connectConcurrency how many WebSocket handshakes run at once while connecting
+	 * @param token the bearer token of every STOMP connection (short option {@code --token}); by default each
+	 *     connection gets its own from the hub's development-only token endpoint ({@code dev} profile)
 	 * @param out where to write the results: {@code *.md} appends Markdown table rows, anything else
 	 *     gets a JSON array (short option {@code --out}); none by default
 	 */
@@ -96,6 +98,7 @@ public record SimSettings(
 			@DefaultValue("60s") @DurationMin(seconds = 1, message = "must be at least 1s: set pneumatic.sim.load.subscribe-timeout") Duration subscribeTimeout,
 			@DefaultValue("16") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.load.publisher-threads") int publisherThreads,
 			@DefaultValue("32") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.load.connect-concurrency") int connectConcurrency,
+			@Nullable String token,
 			@Nullable Path out) {
 
 		/** Whether the URL is a WebSocket URL. */

@@ -12,13 +12,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+import io.pneumatic.realtime.ClientIdentity;
 import org.jspecify.annotations.Nullable;
 
 import io.pneumatic.realtime.EventEnvelope;
 import io.pneumatic.realtime.EventTypes;
 
 /**
- * The snapshot of one job, kept from its events: status, type, lane, timestamps and phases.
+ * The snapshot of one job, kept from its events: status, type, lane, owner, timestamps and phases.
  *
  * <p>Applying an event is idempotent and order-tolerant: status and phases remember the seq that
  * last changed them and ignore older events, so a snapshot never moves backwards.
@@ -37,6 +38,8 @@ class Job {
 	private @Nullable String status;
 
 	private @Nullable String lane;
+
+	private @Nullable String owner;
 
 	private Instant createdAt;
 
@@ -93,6 +96,9 @@ class Job {
 		if (this.lane == null) {
 			this.lane = Payloads.text(event.payload(), "lane");
 		}
+		if (this.owner == null) {
+			this.owner = Payloads.text(event.payload(), "owner");
+		}
 		if (RUNNING.equals(newStatus) && (this.startedAt == null || ts.isBefore(this.startedAt))) {
 			this.startedAt = ts;
 		}
@@ -143,6 +149,15 @@ class Job {
 
 	@Nullable String lane() {
 		return this.lane;
+	}
+
+	@Nullable String owner() {
+		return this.owner;
+	}
+
+	/** Whether {@code viewer} may see this job: its owner, moderators and admins. */
+	boolean isVisibleTo(ClientIdentity viewer) {
+		return viewer.seesAllJobs() || (this.owner != null && !viewer.isAnonymous() && this.owner.equals(viewer.userId()));
 	}
 
 	Instant createdAt() {

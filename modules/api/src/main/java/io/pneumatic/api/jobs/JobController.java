@@ -9,19 +9,21 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.pneumatic.realtime.ClientIdentity;
 import io.pneumatic.realtime.EventEnvelope;
 import io.pneumatic.realtime.EventLog;
 import io.pneumatic.realtime.EventTypes;
 
 /**
  * Jobs over REST: snapshots from PostgreSQL, histories from the {@link EventLog} (Redis and
- * PostgreSQL merged).
+ * PostgreSQL merged). A job is open to its owner, moderators and admins; to anyone else it does not exist.
  */
 @RestController
 @RequestMapping("/api/v1/jobs")
@@ -47,15 +49,23 @@ class JobController {
 	}
 
 	@GetMapping("/{id}")
-	JobSnapshot job(@PathVariable @Pattern(regexp = JOB_ID, message = JOB_ID_MESSAGE) String id) {
-		Job job = this.jobs.findWithPhasesById(id).orElseThrow(() -> new JobNotFoundException(id));
+	JobSnapshot job(@PathVariable @Pattern(regexp = JOB_ID, message = JOB_ID_MESSAGE) String id,
+			@AuthenticationPrincipal ClientIdentity viewer) {
+		Job job = this.jobs.findWithPhasesById(id)
+			.filter(found -> found.isVisibleTo(viewer))
+			.orElseThrow(() -> new JobNotFoundException(id));
 		return JobSnapshot.of(job, this.events.latestLogs(id, this.settings.recentLogs()));
 	}
 
 	@GetMapping("/{id}/events")
 	JobEventPage events(@PathVariable @Pattern(regexp = JOB_ID, message = JOB_ID_MESSAGE) String id,
 			@RequestParam(name = "after_seq", defaultValue = "0") @Min(0) long afterSeq,
-			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+			@AuthenticationPrincipal ClientIdentity viewer) {
+		// A job seen by nobody but moderators and admins is reported as missing, as a job that does not exist.
+		if (!viewer.seesAllJobs() && !this.jobs.existsByIdAndOwner(id, viewer.userId())) {
+			throw new JobNotFoundException(id);
+		}
 		List<EventEnvelope> page = this.eventLog.eventsAfter(id, afterSeq, limit);
 		if (page.isEmpty() && !this.jobs.existsById(id) && this.eventLog.headSeq(id) == 0) {
 			throw new JobNotFoundException(id);
@@ -66,8 +76,12 @@ class JobController {
 	@GetMapping
 	JobList jobs(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String type,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit) {
+			@RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit,
+			@AuthenticationPrincipal ClientIdentity viewer) {
 		Specification<Job> filter = Specification.unrestricted();
+		if (!viewer.seesAllJobs()) {
+			filter = filter.and((job, query, where) -> where.equal(job.get("owner"), viewer.userId()));
+		}
 		if (status != null) {
 			filter = filter.and((job, query, where) -> where.equal(job.get("status"), status));
 		}
@@ -80,9 +94,11 @@ class JobController {
 	}
 
 	@GetMapping("/active")
-	JobList active(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-		return new JobList(
-				this.jobs.findByFinishedAtIsNullOrderByCreatedAtDesc(Limit.of(limit)).stream().map(JobSummary::of).toList());
+	JobList active(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+			@AuthenticationPrincipal ClientIdentity viewer) {
+		List<Job> active = viewer.seesAllJobs() ? this.jobs.findByFinishedAtIsNullOrderByCreatedAtDesc(Limit.of(limit))
+				: this.jobs.findByOwnerAndFinishedAtIsNullOrderByCreatedAtDesc(viewer.userId(), Limit.of(limit));
+		return new JobList(active.stream().map(JobSummary::of).toList());
 	}
 
 	/** The seq after the last event of a page, or after the range a trailing truncation marker names. */

@@ -17,6 +17,7 @@ import io.pneumatic.realtime.EventEnvelope;
  * @param type the job type, once a status event named it
  * @param status the latest status
  * @param lane the queue lane, once a status event named it
+ * @param owner the user the job belongs to, once a status event named one
  * @param createdAt the ts of the job's first event
  * @param updatedAt the ts of its latest event
  * @param startedAt the ts of its first {@code running} status
@@ -26,7 +27,8 @@ import io.pneumatic.realtime.EventEnvelope;
  * @param recentLogs the latest {@code log} events, oldest first
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record JobSnapshot(String id, @Nullable String type, @Nullable String status, @Nullable String lane, Instant createdAt,
+record JobSnapshot(String id, @Nullable String type, @Nullable String status, @Nullable String lane, @Nullable String owner,
+		Instant createdAt,
 		Instant updatedAt, @Nullable Instant startedAt, @Nullable Instant finishedAt, long lastSeq,
 		List<PhaseSnapshot> phases, List<EventEnvelope> recentLogs) {
 
@@ -37,7 +39,7 @@ record JobSnapshot(String id, @Nullable String type, @Nullable String status, @N
 			.map(phase -> PhaseSnapshot.of(phase.getKey(), phase.getValue()))
 			.sorted(Comparator.comparingLong(PhaseSnapshot::firstSeq))
 			.toList();
-		return new JobSnapshot(job.id(), job.type(), job.status(), job.lane(), job.createdAt(), job.updatedAt(),
+		return new JobSnapshot(job.id(), job.type(), job.status(), job.lane(), job.owner(), job.createdAt(), job.updatedAt(),
 				job.startedAt(), job.finishedAt(), job.lastSeq(), phases, recentLogs);
 	}
 

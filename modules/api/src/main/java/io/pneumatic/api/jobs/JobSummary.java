@@ -13,6 +13,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param type the job type, once a status event named it
  * @param status the latest status
  * @param lane the queue lane, once a status event named it
+ * @param owner the user the job belongs to, once a status event named one
  * @param createdAt the ts of the job's first event
  * @param updatedAt the ts of its latest event
  * @param startedAt the ts of its first {@code running} status
@@ -20,11 +21,12 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param lastSeq the highest seq recorded
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record JobSummary(String id, @Nullable String type, @Nullable String status, @Nullable String lane, Instant createdAt,
+record JobSummary(String id, @Nullable String type, @Nullable String status, @Nullable String lane, @Nullable String owner,
+		Instant createdAt,
 		Instant updatedAt, @Nullable Instant startedAt, @Nullable Instant finishedAt, long lastSeq) {
 
 	static JobSummary of(Job job) {
-		return new JobSummary(job.id(), job.type(), job.status(), job.lane(), job.createdAt(), job.updatedAt(),
+		return new JobSummary(job.id(), job.type(), job.status(), job.lane(), job.owner(), job.createdAt(), job.updatedAt(),
 				job.startedAt(), job.finishedAt(), job.lastSeq());
 	}
 

@@ -33,4 +33,10 @@ interface Jobs extends JpaRepository<Job, String>, JpaSpecificationExecutor<Job>
 	/** Jobs without a {@code done} event, newest first. */
 	List<Job> findByFinishedAtIsNullOrderByCreatedAtDesc(Limit limit);
 
+	/** One owner's jobs without a {@code done} event, newest first. */
+	List<Job> findByOwnerAndFinishedAtIsNullOrderByCreatedAtDesc(String owner, Limit limit);
+
+	/** Whether {@code owner} owns job {@code id}. */
+	boolean existsByIdAndOwner(String id, String owner);
+
 }

@@ -1,5 +1,6 @@
 package io.pneumatic.api.delivery;
 
+import io.pneumatic.api.testing.StompTestClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.pneumatic.api.delivery;
 
+import io.pneumatic.api.testing.SecondInstance;
 import io.pneumatic.api.testing.HubIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

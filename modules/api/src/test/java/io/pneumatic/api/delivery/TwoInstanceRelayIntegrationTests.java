@@ -1,5 +1,7 @@
 package io.pneumatic.api.delivery;
 
+import io.pneumatic.api.testing.SecondInstance;
+import io.pneumatic.api.testing.StompTestClient;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.pneumatic.api.jobs;
 
+import io.pneumatic.api.testing.TestTokens;
+import org.springframework.http.HttpHeaders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -92,6 +94,7 @@ class DatabaseOutageIntegrationTests {
 
 	private ResponseEntity<JsonNode> get(String path) {
 		return RestClient.builder()
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.moderator())
 			.defaultStatusHandler(status -> true, (request, response) -> {
 			})
 			.build()

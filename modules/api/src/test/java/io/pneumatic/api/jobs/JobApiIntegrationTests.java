@@ -1,5 +1,7 @@
 package io.pneumatic.api.jobs;
 
+import io.pneumatic.api.testing.TestTokens;
+import org.springframework.http.HttpHeaders;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,7 @@ class JobApiIntegrationTests {
 	@BeforeEach
 	void client() {
 		this.http = RestClient.builder()
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.moderator())
 			.defaultStatusHandler(status -> true, (request, response) -> {
 			})
 			.build();

@@ -1,5 +1,6 @@
 package io.pneumatic.api.ui;
 
+import io.pneumatic.api.testing.TestTokens;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -128,7 +129,9 @@ class LiveJobPageIntegrationTests {
 
 	private String get(String path) throws IOException, InterruptedException {
 		try (HttpClient client = HttpClient.newHttpClient()) {
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build();
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+				.header("Authorization", "Bearer " + TestTokens.moderator())
+				.build();
 			return client.send(request, HttpResponse.BodyHandlers.ofString()).body();
 		}
 	}

@@ -80,8 +80,9 @@ final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
 				this.settings.subscribersPerConnection(), this.settings.rates(), this.settings.warmup(), this.settings.duration());
 		LoadPublisher publisher = new LoadPublisher(this.eventPublisher, jobIds, this.settings.publisherThreads());
 		publisher.startJobs(runId);
+		HubTokens tokens = new HubTokens(this.settings.hubUrl(), this.settings.token(), this.jsonMapper);
 		try (StompSubscriberPool pool = new StompSubscriberPool(this.settings.hubUrl(), subscriptions,
-				this.settings.subscribersPerConnection())) {
+				this.settings.subscribersPerConnection(), (index) -> tokens.tokenFor(runId, index))) {
 			pool.connect(this.settings.connectConcurrency(), this.settings.subscribeTimeout());
 			awaitConfirmed(confirmations, total);
 			logger.info("event=load_subscribed run={} subscriptions={} connections={}", runId, total, pool.size());

@@ -19,6 +19,7 @@ import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
@@ -44,6 +45,8 @@ final class StompSubscriberConnection extends StompSessionHandlerAdapter {
 
 	private final AtomicLong reconnects;
 
+	private final StompHeaders connectHeaders = new StompHeaders();
+
 	private final AtomicBoolean reconnectPending = new AtomicBoolean();
 
 	private volatile boolean established;
@@ -52,10 +55,11 @@ final class StompSubscriberConnection extends StompSessionHandlerAdapter {
 
 	private volatile @Nullable StompSession session;
 
-	StompSubscriberConnection(WebSocketStompClient client, URI url, List<LoadSubscription> subscriptions,
+	StompSubscriberConnection(WebSocketStompClient client, URI url, String token, List<LoadSubscription> subscriptions,
 			TaskScheduler scheduler, AtomicLong reconnects) {
 		this.client = client;
 		this.url = url;
+		this.connectHeaders.set("Authorization", "Bearer " + token);
 		this.subscriptions = List.copyOf(subscriptions);
 		this.scheduler = scheduler;
 		this.reconnects = reconnects;
@@ -63,7 +67,7 @@ final class StompSubscriberConnection extends StompSessionHandlerAdapter {
 
 	/** Opens the connection; the subscriptions follow once STOMP is connected. */
 	CompletableFuture<StompSession> connect() {
-		return this.client.connectAsync(this.url, null, null, this);
+		return this.client.connectAsync(this.url, new WebSocketHttpHeaders(), this.connectHeaders, this);
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -41,7 +42,7 @@ final class StompSubscriberPool implements AutoCloseable {
 
 	private final AtomicLong reconnects = new AtomicLong();
 
-	StompSubscriberPool(URI url, List<LoadSubscription> subscriptions, int subscribersPerConnection) {
+	StompSubscriberPool(URI url, List<LoadSubscription> subscriptions, int subscribersPerConnection, IntFunction<String> tokens) {
 		this.url = url;
 		this.scheduler.setVirtualThreads(true);
 		this.scheduler.setThreadNamePrefix("stomp-client-");
@@ -56,7 +57,8 @@ final class StompSubscriberPool implements AutoCloseable {
 		client.setDefaultHeartbeat(HEARTBEAT_MILLIS);
 		for (int from = 0; from < subscriptions.size(); from += subscribersPerConnection) {
 			List<LoadSubscription> slice = subscriptions.subList(from, Math.min(from + subscribersPerConnection, subscriptions.size()));
-			this.connections.add(new StompSubscriberConnection(client, url, slice, this.scheduler, this.reconnects));
+			this.connections.add(new StompSubscriberConnection(client, url, tokens.apply(this.connections.size()), slice,
+					this.scheduler, this.reconnects));
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.pneumatic.realtime.internal.stomp;
 
+import io.pneumatic.realtime.internal.access.StompAccess;
 import io.pneumatic.realtime.internal.broker.BrokerEndpoint;
 import io.pneumatic.realtime.internal.broker.BrokerSettings;
 import io.pneumatic.realtime.internal.replay.JobMessageInterceptor;
@@ -11,7 +12,8 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
 /**
- * Registers the STOMP endpoint and Spring's broker relay: clients may send only to {@code /app/**};
+ * Registers the STOMP endpoint and Spring's broker relay: access control first (clients may send only
+ * to {@code /app/**} and subscribe to what their token allows), then per-subscription replay;
  * {@code /topic/**} and {@code /queue/**} go to the broker, which does the fan-out.
  */
 class StompEndpointConfigurer implements WebSocketMessageBrokerConfigurer {
@@ -22,16 +24,19 @@ class StompEndpointConfigurer implements WebSocketMessageBrokerConfigurer {
 
 	private final BrokerEndpoint endpoint;
 
+	private final StompAccess access;
+
 	private final JobSubscriptionInterceptor subscriptionInterceptor;
 
 	private final JobMessageInterceptor messageInterceptor;
 
-	StompEndpointConfigurer(StompSettings stomp, BrokerSettings broker, BrokerEndpoint endpoint,
+	StompEndpointConfigurer(StompSettings stomp, BrokerSettings broker, BrokerEndpoint endpoint, StompAccess access,
 			JobSubscriptionInterceptor subscriptionInterceptor,
 			JobMessageInterceptor messageInterceptor) {
 		this.stomp = stomp;
 		this.broker = broker;
 		this.endpoint = endpoint;
+		this.access = access;
 		this.subscriptionInterceptor = subscriptionInterceptor;
 		this.messageInterceptor = messageInterceptor;
 	}
@@ -40,7 +45,9 @@ class StompEndpointConfigurer implements WebSocketMessageBrokerConfigurer {
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		registry.addEndpoint(this.stomp.endpoint())
 			.setAllowedOriginPatterns(this.stomp.allowedOrigins().toArray(String[]::new))
+			.addInterceptors(this.access.handshake())
 			.withSockJS();
+		registry.setErrorHandler(this.access.errorHandler());
 	}
 
 	@Override
@@ -61,12 +68,13 @@ class StompEndpointConfigurer implements WebSocketMessageBrokerConfigurer {
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
 		registration.setMessageSizeLimit((int) this.stomp.maxFrameSize().toBytes())
 			.setSendTimeLimit((int) this.stomp.sendTimeLimit().toMillis())
-			.setSendBufferSizeLimit((int) this.stomp.sendBufferSize().toBytes());
+			.setSendBufferSizeLimit((int) this.stomp.sendBufferSize().toBytes())
+			.addDecoratorFactory(this.access.sessionNaming());
 	}
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(this.subscriptionInterceptor);
+		registration.interceptors(this.access.inbound(), this.subscriptionInterceptor);
 	}
 
 	@Override

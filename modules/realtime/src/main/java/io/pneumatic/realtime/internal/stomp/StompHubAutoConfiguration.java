@@ -1,5 +1,7 @@
 package io.pneumatic.realtime.internal.stomp;
 
+import io.pneumatic.realtime.internal.access.AccessConfiguration;
+import io.pneumatic.realtime.internal.access.StompAccess;
 import io.pneumatic.realtime.internal.broker.BrokerEndpoint;
 import io.pneumatic.realtime.internal.broker.BrokerSettings;
 import io.pneumatic.realtime.internal.broker.EmbeddedBrokerConfiguration;
@@ -16,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.messaging.simp.broker.AbstractBrokerMessageHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * The hub's real-time side: STOMP endpoint, broker relay (embedded Artemis or an external broker),
@@ -25,7 +28,7 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties({ StompSettings.class, BrokerSettings.class })
 @EnableWebSocketMessageBroker
-@Import({ EmbeddedBrokerConfiguration.class, RelayConfiguration.class, ReplayConfiguration.class })
+@Import({ AccessConfiguration.class, EmbeddedBrokerConfiguration.class, RelayConfiguration.class, ReplayConfiguration.class })
 public class StompHubAutoConfiguration {
 
 	@Bean
@@ -35,8 +38,18 @@ public class StompHubAutoConfiguration {
 
 	@Bean
 	StompEndpointConfigurer stompEndpointConfigurer(StompSettings stomp, BrokerSettings broker, BrokerEndpoint endpoint,
-			JobSubscriptionInterceptor subscriptionInterceptor, JobMessageInterceptor messageInterceptor) {
-		return new StompEndpointConfigurer(stomp, broker, endpoint, subscriptionInterceptor, messageInterceptor);
+			StompAccess access, JobSubscriptionInterceptor subscriptionInterceptor,
+			JobMessageInterceptor messageInterceptor) {
+		return new StompEndpointConfigurer(stomp, broker, endpoint, access, subscriptionInterceptor, messageInterceptor);
+	}
+
+	/** The container refuses (close code 1009) a WebSocket message larger than the largest STOMP frame. */
+	@Bean
+	ServletServerContainerFactoryBean webSocketContainer(StompSettings stomp) {
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		container.setMaxTextMessageBufferSize((int) stomp.maxFrameSize().toBytes());
+		container.setMaxBinaryMessageBufferSize((int) stomp.maxFrameSize().toBytes());
+		return container;
 	}
 
 	@Bean

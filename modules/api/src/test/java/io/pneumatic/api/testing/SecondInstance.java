@@ -1,4 +1,4 @@
-package io.pneumatic.api.delivery;
+package io.pneumatic.api.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.springframework.core.env.Environment;
 /**
  * Starts another hub instance on the same Redis database, PostgreSQL and broker as a test's own.
  */
-final class SecondInstance {
+public final class SecondInstance {
 
 	private static final List<String> SHARED = List.of("spring.data.redis.host", "spring.data.redis.port",
 			"spring.data.redis.database", "spring.datasource.url", "spring.datasource.username",
@@ -25,7 +25,7 @@ final class SecondInstance {
 	 * Runs the hub with the test profile, the first instance's services and {@code extra} arguments
 	 * ({@code --key=value}); command-line arguments outrank the profile's files, as test properties do.
 	 */
-	static ConfigurableApplicationContext start(Environment first, String... extra) {
+	public static ConfigurableApplicationContext start(Environment first, String... extra) {
 		List<String> args = new ArrayList<>(SHARED.stream()
 			.filter(first::containsProperty)
 			.map((key) -> "--" + key + "=" + first.getProperty(key))

@@ -1,0 +1,13 @@
+package io.pneumatic.realtime;
+
+/**
+ * Tells who owns a job, for the rule that a job's stream is seen by its owner (plus moderators and
+ * admins). The application provides it from its job records; without one, no job has an owner.
+ */
+@FunctionalInterface
+public interface JobOwnership {
+
+	/** Whether {@code userId} owns job {@code jobId}; false for an unknown job. */
+	boolean isOwner(String jobId, String userId);
+
+}

@@ -1,0 +1,71 @@
+package io.pneumatic.realtime.internal.access;
+
+import java.util.regex.Pattern;
+
+import io.pneumatic.realtime.ClientIdentity;
+import io.pneumatic.realtime.JobOwnership;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who may subscribe to what (DESIGN.md, STOMP destinations). Every destination a client may name is
+ * listed here; anything else is refused. Broker wildcards ({@code *}, {@code #}) are accepted only
+ * inside the ops family, where every member has the same rule, so a wildcard never reaches further
+ * than the names the same client could subscribe to one by one.
+ */
+final class DestinationRules {
+
+	static final String JOB_PREFIX = "/topic/jobs.";
+
+	private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+	private static final Pattern OPS = Pattern.compile("/topic/ops(\\.([A-Za-z0-9_-]{1,64}|\\*|#)){1,3}");
+
+	private static final Pattern CHANNEL = Pattern.compile("/topic/(presence|channels)\\.[A-Za-z0-9_-]{1,64}");
+
+	private final JobOwnership jobOwnership;
+
+	DestinationRules(JobOwnership jobOwnership) {
+		this.jobOwnership = jobOwnership;
+	}
+
+	/**
+	 * Why {@code who} may not subscribe to {@code destination}, or {@code null} when it may.
+	 * The reason names the rule, never what lies behind the destination.
+	 */
+	@Nullable String refusal(ClientIdentity who, String destination) {
+		if (destination.startsWith(JOB_PREFIX)) {
+			String jobId = destination.substring(JOB_PREFIX.length());
+			if (!JOB_ID.matcher(jobId).matches()) {
+				return "a job stream is /topic/jobs.{jobId}, one job at a time";
+			}
+			if (who.seesAllJobs()
+					|| (!who.isAnonymous() && this.jobOwnership.isOwner(jobId, who.userId()))) {
+				return null;
+			}
+			return "a job stream is open to its owner, moderators and admins";
+		}
+		return switch (destination) {
+			case "/topic/queues" -> null;
+			case "/topic/queues.previews" -> who.permissions().contains(ClientIdentity.CONTENT_PREVIEW) ? null
+					: "queue previews need the content_preview permission";
+			case "/topic/system" -> who.isAnonymous() ? "/topic/system needs a token" : null;
+			case "/user/queue/errors", "/user/queue/replies" -> null;
+			default -> otherRefusal(who, destination);
+		};
+	}
+
+	private static @Nullable String otherRefusal(ClientIdentity who, String destination) {
+		if (OPS.matcher(destination).matches()) {
+			return who.hasAnyRole("operator", "admin") ? null : "ops streams are open to operators and admins";
+		}
+		if (CHANNEL.matcher(destination).matches()) {
+			// Channel membership arrives with channels; until then only admins see channel traffic.
+			return who.hasRole("admin") ? null : "a channel is open to its members";
+		}
+		if (destination.indexOf('*') >= 0 || destination.indexOf('#') >= 0) {
+			return "wildcards are accepted only in /topic/ops.{cluster}.{namespace}.{type}";
+		}
+		return "unknown destination";
+	}
+
+}
