@@ -20,10 +20,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A user's frame budget is one budget, however many instances its connections are spread over; and
- * without anonymous access, a connection without a token is refused.
+ * A user's frame budget and connection count are one budget, however many instances its connections
+ * are spread over; and without anonymous access, a connection without a token is refused.
  */
-@HubIntegrationTest(properties = { "pneumatic.broker.mode=external", "pneumatic.access.frames-per-user=10" })
+@HubIntegrationTest(properties = { "pneumatic.broker.mode=external", "pneumatic.access.frames-per-user=10",
+		"pneumatic.access.max-connections-per-user=2" })
 class CrossInstanceRateLimitIntegrationTests {
 
 	private static final int FRAMES_EACH = 15;
@@ -37,7 +38,8 @@ class CrossInstanceRateLimitIntegrationTests {
 	@Test
 	void aUsersFloodIsLimitedAcrossTwoInstances() throws Exception {
 		try (ConfigurableApplicationContext second = SecondInstance.start(this.environment,
-				"--pneumatic.broker.mode=external", "--pneumatic.access.frames-per-user=10")) {
+				"--pneumatic.broker.mode=external", "--pneumatic.access.frames-per-user=10",
+				"--pneumatic.access.max-connections-per-user=2")) {
 			int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
 			String flooder = TestTokens.of("flo", "citizen");
 			try (StompTestClient onFirst = StompTestClient.webSocket(this.port).withToken(flooder).listenForErrors();
@@ -57,6 +59,29 @@ class CrossInstanceRateLimitIntegrationTests {
 				assertThat(onSecond.userErrors()).allSatisfy((error) -> assertThat(error.get("code").asString()).isEqualTo("RATE_LIMITED"));
 				await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
 					.until(() -> neighbour.userErrors().isEmpty() && neighbour.isConnected());
+			}
+		}
+	}
+
+	@Test
+	void aUsersConnectionsAreCountedAcrossTwoInstances() throws Exception {
+		try (ConfigurableApplicationContext second = SecondInstance.start(this.environment,
+				"--pneumatic.broker.mode=external", "--pneumatic.access.max-connections-per-user=2")) {
+			int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
+			String token = TestTokens.of("connie", "citizen");
+			try (StompTestClient first = StompTestClient.webSocket(this.port).withToken(token).connect();
+					StompTestClient onSecond = StompTestClient.webSocket(secondPort).withToken(token).connect();
+					StompTestClient third = StompTestClient.webSocket(this.port).withToken(token)) {
+				assertThatThrownBy(() -> third.connectAsync().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+				await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(third.errorCodes()).containsExactly("RATE_LIMITED"));
+				assertThat(first.isConnected()).isTrue();
+				assertThat(onSecond.isConnected()).isTrue();
+				onSecond.disconnect();
+				await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+					try (StompTestClient again = StompTestClient.webSocket(this.port).withToken(token)) {
+						assertThat(again.connect().isConnected()).isTrue();
+					}
+				});
 			}
 		}
 	}

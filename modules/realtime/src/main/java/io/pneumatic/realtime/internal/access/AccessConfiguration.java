@@ -37,8 +37,10 @@ public class AccessConfiguration {
 	}
 
 	@Bean
-	ClientSessions clientSessions(DestinationRules rules, StompErrors errors, ApplicationContext context) {
-		return new ClientSessions(rules, errors, () -> context.getBean("clientInboundChannel", MessageChannel.class));
+	ClientSessions clientSessions(DestinationRules rules, StompErrors errors, ApplicationContext context,
+			RateLimits limits, AccessSettings settings) {
+		return new ClientSessions(rules, errors, () -> context.getBean("clientInboundChannel", MessageChannel.class),
+				limits, settings.connectionLease());
 	}
 
 	@Bean

@@ -23,8 +23,8 @@ import org.springframework.messaging.support.MessageBuilder;
  * moves the deadline and re-checks every live subscription, ending those no longer allowed.
  *
  * <p>Concurrency model: sessions live in a concurrent map; expiry timers run on one virtual-thread
- * scheduler. Lifecycle: a session is opened by its CONNECT and forgotten on DISCONNECT or when its
- * WebSocket closes.
+ * scheduler, which also renews the leases that count each connection for its user across instances.
+ * Lifecycle: a session is opened by its CONNECT and forgotten on DISCONNECT or when its WebSocket closes.
  */
 final class ClientSessions implements AutoCloseable {
 
@@ -42,15 +42,30 @@ final class ClientSessions implements AutoCloseable {
 
 	private final Supplier<MessageChannel> clientInbound;
 
-	ClientSessions(DestinationRules rules, StompErrors errors, Supplier<MessageChannel> clientInbound) {
+	private final RateLimits limits;
+
+	ClientSessions(DestinationRules rules, StompErrors errors, Supplier<MessageChannel> clientInbound, RateLimits limits,
+			Duration connectionLease) {
 		this.rules = rules;
 		this.errors = errors;
 		this.clientInbound = clientInbound;
+		this.limits = limits;
+		long renewEvery = Math.max(1, connectionLease.toMillis() / 3);
+		this.timers.scheduleWithFixedDelay(this::renewConnections, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
 	}
 
-	void opened(ClientSession session) {
+	/**
+	 * Opens a session unless its user holds the most connections already.
+	 * @return whether the session was opened
+	 */
+	boolean open(ClientSession session) {
+		ClientIdentity identity = session.identity();
+		if (!identity.isAnonymous() && !this.limits.admitConnection(identity.userId(), session.id())) {
+			return false;
+		}
 		this.sessions.put(session.id(), session);
 		scheduleExpiry(session);
+		return true;
 	}
 
 	@Nullable ClientSession get(String sessionId) {
@@ -61,6 +76,9 @@ final class ClientSessions implements AutoCloseable {
 		ClientSession session = this.sessions.remove(sessionId);
 		if (session != null) {
 			session.expiry(null);
+			if (!session.identity().isAnonymous()) {
+				this.limits.releaseConnection(session.identity().userId(), sessionId);
+			}
 		}
 	}
 
@@ -97,6 +115,15 @@ final class ClientSessions implements AutoCloseable {
 		}
 		long delay = Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis());
 		session.expiry(this.timers.schedule(() -> expired(session), delay, TimeUnit.MILLISECONDS));
+	}
+
+	/** Keeps this instance's connections counted; those of an instance that died run out with their lease. */
+	private void renewConnections() {
+		for (ClientSession session : this.sessions.values()) {
+			if (!session.identity().isAnonymous()) {
+				this.limits.admitConnection(session.identity().userId(), session.id());
+			}
+		}
 	}
 
 	private void expired(ClientSession session) {

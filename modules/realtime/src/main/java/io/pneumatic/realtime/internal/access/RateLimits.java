@@ -1,5 +1,6 @@
 package io.pneumatic.realtime.internal.access;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -11,6 +12,7 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -20,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub's rate limits, as Bucket4j token buckets: inbound frames per connection (in memory: a
+ * The hub's limits: as Bucket4j token buckets, inbound frames per connection (in memory: a
  * connection lives on one instance), inbound frames per user and handshakes per IP address (in
- * Redis under {@code ratelimit:}, so that they hold across instances).
+ * Redis under {@code ratelimit:}, so that they hold across instances); and connections per user, a
+ * Redis sorted set of leased session ids that each instance renews for its own connections.
  *
  * <p>When Redis does not answer, the shared limits let traffic through and say so in the log: the
  * per-connection limit still holds, and an outage of the limiter must not become an outage of the hub.
@@ -32,6 +35,25 @@ final class RateLimits implements AutoCloseable {
 	private static final Logger logger = LoggerFactory.getLogger(RateLimits.class);
 
 	private static final Duration SECOND = Duration.ofSeconds(1);
+
+	private static final String CONNECTIONS = "ratelimit:connections:";
+
+	/**
+	 * KEYS[1] the user's connections (a sorted set of session ids scored by lease deadline);
+	 * ARGV[1] the session id, ARGV[2] the lease in ms, ARGV[3] the most connections. Redis's clock
+	 * decides, so instances with skewed clocks agree.
+	 */
+	private static final String ADMIT_CONNECTION = """
+			local now = redis.call('TIME')
+			local nowMs = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+			redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', nowMs)
+			if not redis.call('ZSCORE', KEYS[1], ARGV[1]) and redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then
+			  return 0
+			end
+			redis.call('ZADD', KEYS[1], nowMs + tonumber(ARGV[2]), ARGV[1])
+			redis.call('PEXPIRE', KEYS[1], ARGV[2])
+			return 1
+			""";
 
 	private final AccessSettings settings;
 
@@ -57,6 +79,35 @@ final class RateLimits implements AutoCloseable {
 			.build();
 	}
 
+	/**
+	 * Counts a new connection of {@code userId} (renews it when it is counted already): false when the
+	 * user holds {@code max-connections-per-user} already.
+	 */
+	boolean admitConnection(String userId, String sessionId) {
+		try {
+			Long admitted = redis().sync().eval(ADMIT_CONNECTION, ScriptOutputType.INTEGER,
+					new String[] { CONNECTIONS + userId }, bytes(sessionId),
+					bytes(Long.toString(this.settings.connectionLease().toMillis())),
+					bytes(Integer.toString(this.settings.maxConnectionsPerUser())));
+			return admitted != null && admitted == 1;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("ratelimit.unavailable key=ratelimit:connections cause=\"{}\"", ex.getMessage());
+			return true;
+		}
+	}
+
+	/** Stops counting a connection. */
+	void releaseConnection(String userId, String sessionId) {
+		try {
+			redis().sync().zrem(CONNECTIONS + userId, bytes(sessionId));
+		}
+		catch (RuntimeException ex) {
+			// Its lease runs out by itself.
+			logger.debug("ratelimit.release_failed cause=\"{}\"", ex.getMessage());
+		}
+	}
+
 	/** A new frame budget for one connection. */
 	Bucket connectionFrames() {
 		return Bucket.builder().addLimit(perSecond(this.settings.framesPerConnection())).build();
@@ -79,9 +130,14 @@ final class RateLimits implements AutoCloseable {
 		return take("ratelimit:handshakes:" + address, this.handshakesPerIp);
 	}
 
+	private static byte[] bytes(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
+	}
+
 	private Duration take(String key, BucketConfiguration configuration) {
 		try {
-			ConsumptionProbe probe = buckets().builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+			redis();
+			ConsumptionProbe probe = this.buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
 			return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
 		}
 		catch (RuntimeException ex) {
@@ -90,10 +146,10 @@ final class RateLimits implements AutoCloseable {
 		}
 	}
 
-	private LettuceBasedProxyManager<String> buckets() {
-		LettuceBasedProxyManager<String> proxy = this.buckets;
-		if (proxy != null && this.connection != null && this.connection.isOpen()) {
-			return proxy;
+	private StatefulRedisConnection<String, byte[]> redis() {
+		StatefulRedisConnection<String, byte[]> open = this.connection;
+		if (open != null && open.isOpen() && this.buckets != null) {
+			return open;
 		}
 		synchronized (this) {
 			if (this.buckets == null || this.connection == null || !this.connection.isOpen()) {
@@ -105,7 +161,7 @@ final class RateLimits implements AutoCloseable {
 					.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(SECOND))
 					.build();
 			}
-			return this.buckets;
+			return this.connection;
 		}
 	}
 

@@ -122,8 +122,12 @@ final class StompAccessInterceptor implements ChannelInterceptor {
 					"a token is required: send Authorization: Bearer <token> in CONNECT or access_token in the handshake URL");
 			return null;
 		}
+		if (!this.sessions.open(new ClientSession(sessionId, identity, this.limits.connectionFrames()))) {
+			this.errors.fatal(sessionId, ErrorCode.RATE_LIMITED, "too many connections for this user: at most "
+					+ this.settings.maxConnectionsPerUser() + "; close one first");
+			return null;
+		}
 		accessor.setUser(identity);
-		this.sessions.opened(new ClientSession(sessionId, identity, this.limits.connectionFrames()));
 		return message;
 	}
 
