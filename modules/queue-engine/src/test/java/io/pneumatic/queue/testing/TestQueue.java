@@ -55,6 +55,13 @@ public final class TestQueue implements AutoCloseable {
 		return new RedisQueueEngine(connection, this.library, this.settings, this.meterRegistry);
 	}
 
+	/** A new engine that records its claim latency in the given registry. */
+	public synchronized RedisQueueEngine newEngine(MeterRegistry registry) {
+		QueueConnections connection = new QueueConnections(newClient());
+		this.connections.add(connection);
+		return new RedisQueueEngine(connection, this.library, this.settings, registry);
+	}
+
 	/** Plain commands on the test database. */
 	public RedisCommands<String, String> redis() {
 		return this.raw.sync();
