@@ -42,6 +42,12 @@ public interface QueueEngine {
 	List<Claim> claim(String workerId, int max);
 
 	/**
+	 * Claims like {@link #claim(String, int)}, under a lease of {@code leaseDuration} (10 ms to 12 h)
+	 * instead of the default, as SQS takes a visibility timeout per receive.
+	 */
+	List<Claim> claim(String workerId, int max, Duration leaseDuration);
+
+	/**
 	 * Completes the given leases, then claims like {@link #claim(String, int)}, in one round trip.
 	 * @param completed leases to complete first (up to 100)
 	 */

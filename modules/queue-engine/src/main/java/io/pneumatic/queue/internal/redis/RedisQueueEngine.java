@@ -143,9 +143,18 @@ public final class RedisQueueEngine implements QueueEngine {
 
 	@Override
 	public List<Claim> claim(String workerId, int max) {
+		return claim(workerId, max, "");
+	}
+
+	@Override
+	public List<Claim> claim(String workerId, int max, Duration leaseDuration) {
+		return claim(workerId, max, Long.toString(leaseDuration.toMillis()));
+	}
+
+	private List<Claim> claim(String workerId, int max, String leaseMillis) {
 		checkBatch(max, "claims");
 		long started = System.nanoTime();
-		List<Object> reply = call("claim", ScriptOutputType.MULTI, workerId, Integer.toString(max));
+		List<Object> reply = call("claim", ScriptOutputType.MULTI, workerId, Integer.toString(max), leaseMillis);
 		this.claimLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 		return QueueReplies.claims(reply.get(1));
 	}

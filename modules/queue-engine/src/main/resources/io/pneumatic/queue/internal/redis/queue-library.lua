@@ -602,16 +602,25 @@ local function snapshot(_, args)
   local lanes = {}
   for _, lane in ipairs(names) do
     local list = lane_key(lane)
-    local ids = (per_lane > 0) and redis.call('LRANGE', list, 0, per_lane - 1) or redis.call('LRANGE', list, 0, 0)
-    local head = ids[1] and redis.call('HMGET', item_key(ids[1]), 'tok', 'worker', 'dl', 'claimed') or {}
-    local in_flight = head[1] and ids[1] or false
+    local ids = redis.call('LRANGE', list, 0, math.max(per_lane, 1) - 1)
     local items = {}
-    for i = 1, math.min(per_lane, #ids) do
-      local item = redis.call('HMGET', item_key(ids[i]), 'enq', 'ctype', 'author', 'sender', 'preview', 'att', 'job')
-      items[i] = { ids[i], item[1], item[2], item[3], item[4], item[5], item[6], item[7] }
+    local head = {}
+    for i = 1, #ids do
+      -- One HMGET per item; the head's also tells whether it is in flight.
+      local item = redis.call('HMGET', item_key(ids[i]), 'enq', 'ctype', 'author', 'sender', 'preview', 'att', 'job',
+          'tok', 'worker', 'dl', 'claimed')
+      if i == 1 then
+        head = item
+      end
+      if i <= per_lane then
+        items[i] = { ids[i], item[1], item[2], item[3], item[4], item[5], item[6], item[7] }
+      end
     end
-    lanes[#lanes + 1] = { lane, redis.call('LLEN', list), redis.call('ZSCORE', READY, lane), in_flight,
-      in_flight and head[2], in_flight and head[3], in_flight and head[4], items }
+    local in_flight = head[8] and ids[1] or false
+    local length = (#ids < math.max(per_lane, 1)) and #ids or redis.call('LLEN', list)
+    local ready_at = (not in_flight and length > 0) and redis.call('ZSCORE', READY, lane) or false
+    lanes[#lanes + 1] = { lane, length, ready_at, in_flight,
+      in_flight and head[9], in_flight and head[10], in_flight and head[11], items }
   end
   local next_after = (#names == count) and names[#names] or ''
   return { now_ms(), next_after, lanes }

@@ -148,6 +148,19 @@ class RedisQueueEngineIntegrationTests {
 	}
 
 	@Test
+	void aClaimMayAskForItsOwnLease() {
+		RedisQueueEngine engine = engine();
+		engine.enqueue(EnqueueRequest.of(Lane.of("own-lease"), "x"));
+
+		Claim claim = engine.claim("w", 1, Duration.ofMillis(250)).getFirst();
+
+		Claim again = await().until(() -> engine.claim("w2", 1), (claims) -> !claims.isEmpty()).getFirst();
+		assertThat(again.itemId()).isEqualTo(claim.itemId());
+		assertThat(again.leaseDeadline().minus(Duration.ofSeconds(30))).isAfterOrEqualTo(claim.leaseDeadline());
+		assertRejected(() -> engine.claim("w", 1, Duration.ofMillis(5)), Reason.BAD_REQUEST);
+	}
+
+	@Test
 	void aStaleLeaseCanNeitherCompleteNorFailNorExtend() {
 		TestQueue queue = queue(QueueSettings.defaults().withLease(SHORT_LEASE));
 		RedisQueueEngine engine = queue.newEngine();
