@@ -29,7 +29,11 @@ public final class CommandLineAliases {
 			Map.entry("max-concurrent-jobs", "pneumatic.sim.demo.max-concurrent-jobs"),
 			Map.entry("failure-probability", "pneumatic.sim.demo.failure-probability"),
 			Map.entry("max-jobs", "pneumatic.sim.demo.max-jobs"),
-			Map.entry("time-scale", "pneumatic.sim.demo.time-scale"));
+			Map.entry("time-scale", "pneumatic.sim.demo.time-scale"),
+			Map.entry("lanes", "pneumatic.sim.queue-load.lanes"),
+			Map.entry("items", "pneumatic.sim.queue-load.items"),
+			Map.entry("workers", "pneumatic.sim.queue-load.workers"),
+			Map.entry("claim-batch", "pneumatic.sim.queue-load.claim-batch"));
 
 	private CommandLineAliases() {
 	}

@@ -9,6 +9,9 @@ public enum SimMode {
 	DEMO,
 
 	/** Subscribes STOMP clients, publishes at fixed rates and reports latency and delivery. */
-	LOAD
+	LOAD,
+
+	/** Benchmarks the queue engine: enqueue → claim → complete over 1 to 10,000 lanes (option {@code --mode=queue-load}). */
+	QUEUE_LOAD
 
 }

@@ -27,13 +27,15 @@ import org.springframework.validation.annotation.Validated;
  *     benchmark and exits (short option {@code --mode})
  * @param demo settings of {@code demo} mode
  * @param load settings of {@code load} mode
+ * @param queueLoad settings of {@code queue-load} mode
  */
 @ConfigurationProperties("pneumatic.sim")
 @Validated
 public record SimSettings(
-		@DefaultValue("demo") @NotNull(message = "must be demo or load (--mode=demo|load)") SimMode mode,
+		@DefaultValue("demo") @NotNull(message = "must be demo, load or queue-load (--mode=demo|load|queue-load)") SimMode mode,
 		@DefaultValue @Valid Demo demo,
-		@DefaultValue @Valid Load load) {
+		@DefaultValue @Valid Load load,
+		@DefaultValue @Valid QueueLoad queueLoad) {
 
 	/**
 	 * Settings of {@code demo} mode ({@code pneumatic.sim.demo.*}).
@@ -118,6 +120,31 @@ public record SimSettings(
 			return this.jobs * this.subscribersPerJob;
 		}
 
+	}
+
+	/**
+	 * Settings of {@code queue-load} mode ({@code pneumatic.sim.queue-load.*}).
+	 *
+	 * @param lanes the lane counts, one step each, run in order (short option {@code --lanes=1,100,10000})
+	 * @param items how many items each step enqueues and completes (short option {@code --items})
+	 * @param workers how many worker threads claim and complete (short option {@code --workers})
+	 * @param claimBatch how many lanes a worker claims per call, at most 100 (short option {@code --claim-batch})
+	 * @param producers how many threads enqueue, in batches of 100
+	 * @param stepTimeout how long a step may take before it is reported as unfinished
+	 * @param redeliveryLease the lease of the claims whose worker is "killed" to measure redelivery
+	 * @param redeliveryRuns how many killed workers to measure (0 skips the measurement)
+	 * @param redeliveryPoll how often the rescuing worker polls while waiting, as an idle worker would
+	 */
+	public record QueueLoad(
+			@DefaultValue({ "1", "100", "10000" }) @NotEmpty(message = "must name at least one lane count: --lanes=1,100,10000") List<@NotNull @Min(value = 1, message = "every lane count must be at least 1") Integer> lanes,
+			@DefaultValue("100000") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.queue-load.items (--items)") int items,
+			@DefaultValue("8") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.queue-load.workers (--workers)") int workers,
+			@DefaultValue("16") @Min(value = 1, message = "must be from 1 to 100: set pneumatic.sim.queue-load.claim-batch") @Max(value = 100, message = "must be from 1 to 100: set pneumatic.sim.queue-load.claim-batch") int claimBatch,
+			@DefaultValue("2") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.queue-load.producers") int producers,
+			@DefaultValue("120s") @DurationMin(seconds = 1, message = "must be at least 1s: set pneumatic.sim.queue-load.step-timeout") Duration stepTimeout,
+			@DefaultValue("1s") @DurationMin(millis = 10, message = "must be at least 10ms: set pneumatic.sim.queue-load.redelivery-lease") Duration redeliveryLease,
+			@DefaultValue("5") @Min(value = 0, message = "must be 0 or more: set pneumatic.sim.queue-load.redelivery-runs") int redeliveryRuns,
+			@DefaultValue("10ms") @DurationMin(millis = 1, message = "must be at least 1ms: set pneumatic.sim.queue-load.redelivery-poll") Duration redeliveryPoll) {
 	}
 
 }

@@ -24,4 +24,14 @@ class CommandLineAliasesTests {
 		assertThat(expanded).containsExactly("--spring.data.redis.port=6380", "positional", "--pneumatic.sim.load.jobs=3");
 	}
 
+	@Test
+	void expandsTheQueueLoadOptions() {
+		String[] expanded = CommandLineAliases.expand(new String[] { "--mode=queue-load", "--lanes=1,100", "--items=5000",
+				"--workers=4", "--claim-batch=32" });
+
+		assertThat(expanded).containsExactly("--pneumatic.sim.mode=queue-load", "--pneumatic.sim.queue-load.lanes=1,100",
+				"--pneumatic.sim.queue-load.items=5000", "--pneumatic.sim.queue-load.workers=4",
+				"--pneumatic.sim.queue-load.claim-batch=32");
+	}
+
 }

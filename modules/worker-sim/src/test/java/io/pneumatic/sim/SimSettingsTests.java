@@ -44,6 +44,30 @@ class SimSettingsTests {
 	}
 
 	@Test
+	void bindsQueueLoadSettings() {
+		this.contextRunner.withPropertyValues("pneumatic.sim.mode=queue-load", "pneumatic.sim.queue-load.lanes=1,100",
+					"pneumatic.sim.queue-load.items=5000", "pneumatic.sim.queue-load.workers=4",
+					"pneumatic.sim.queue-load.claim-batch=32")
+			.run(context -> {
+				SimSettings settings = context.getBean(SimSettings.class);
+				assertThat(settings.mode()).isEqualTo(SimMode.QUEUE_LOAD);
+				assertThat(settings.queueLoad().lanes()).containsExactly(1, 100);
+				assertThat(settings.queueLoad().items()).isEqualTo(5000);
+				assertThat(settings.queueLoad().workers()).isEqualTo(4);
+				assertThat(settings.queueLoad().claimBatch()).isEqualTo(32);
+				assertThat(settings.queueLoad().redeliveryLease()).isEqualTo(Duration.ofSeconds(1));
+			});
+	}
+
+	@Test
+	void refusesAClaimBatchOverOneHundred() {
+		this.contextRunner.withPropertyValues("pneumatic.sim.queue-load.claim-batch=101")
+			.run(context -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("must be from 1 to 100"));
+	}
+
+	@Test
 	void refusesAFailureProbabilityAboveOneWithAHint() {
 		this.contextRunner.withPropertyValues("pneumatic.sim.demo.failure-probability=1.5")
 			.run(context -> assertThat(context).getFailure()
