@@ -30,6 +30,8 @@ class Job {
 
 	static final String RUNNING = "running";
 
+	static final String QUEUED = "queued";
+
 	@Id
 	private String id;
 
@@ -63,6 +65,16 @@ class Job {
 		this.id = id;
 		this.createdAt = firstSeen;
 		this.updatedAt = firstSeen;
+	}
+
+	/** A job submitted by {@code owner} and waiting in its queue lane; its worker's events follow. */
+	static Job queued(String id, String type, @Nullable String lane, String owner, Instant submittedAt) {
+		Job job = new Job(id, submittedAt);
+		job.type = type;
+		job.lane = lane;
+		job.owner = owner;
+		job.status = QUEUED;
+		return job;
 	}
 
 	protected Job() {

@@ -91,6 +91,7 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
 				.requestMatchers("/actuator/**").hasAnyRole("operator", "admin")
 				.requestMatchers("/api/v1/dev/**").permitAll()
+				.requestMatchers("/api/v1/queues/dead-letters/**").hasAnyRole("operator", "admin")
 				.requestMatchers("/api/**").authenticated()
 				.anyRequest().permitAll())
 			.oauth2ResourceServer(resourceServer -> resourceServer

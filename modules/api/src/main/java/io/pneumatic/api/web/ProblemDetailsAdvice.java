@@ -5,6 +5,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
+import io.pneumatic.queue.QueueRequestRejectedException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
@@ -32,8 +35,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+	/** A queue refused a request (bad lane, oversized params…): 400 with the queue's reason as the code; nothing was enqueued. */
+	@ExceptionHandler(QueueRequestRejectedException.class)
+	ProblemDetail queueRequestRejected(QueueRequestRejectedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Queue request rejected");
+		problem.setProperty("code", ex.reason().name());
+		return problem;
+	}
+
 	/** A store (PostgreSQL, Redis) is unreachable: 503, worth a retry. */
-	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class })
+	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+			RedisConnectionException.class, RedisCommandTimeoutException.class })
 	ProblemDetail storeUnavailable(Exception ex, WebRequest request) {
 		logger.warn("event=store_unavailable request={} cause={}", request.getDescription(false),
 				NestedExceptionUtils.getMostSpecificCause(ex).toString());

@@ -1,5 +1,6 @@
 package io.pneumatic.realtime.internal.stomp;
 
+import io.pneumatic.realtime.SubscriptionMessages;
 import io.pneumatic.realtime.internal.access.AccessConfiguration;
 import io.pneumatic.realtime.internal.access.StompAccess;
 import io.pneumatic.realtime.internal.broker.BrokerEndpoint;
@@ -14,8 +15,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.simp.broker.AbstractBrokerMessageHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
@@ -41,6 +44,12 @@ public class StompHubAutoConfiguration {
 			StompAccess access, JobSubscriptionInterceptor subscriptionInterceptor,
 			JobMessageInterceptor messageInterceptor) {
 		return new StompEndpointConfigurer(stomp, broker, endpoint, access, subscriptionInterceptor, messageInterceptor);
+	}
+
+	@Bean
+	SubscriptionMessages subscriptionMessages(ApplicationContext context) {
+		// The sub-protocol handler is built from the channels the interceptors sit on: resolve it late.
+		return new DirectSubscriptionMessages(() -> context.getBean("subProtocolWebSocketHandler", MessageHandler.class));
 	}
 
 	/** The container refuses (close code 1009) a WebSocket message larger than the largest STOMP frame. */
