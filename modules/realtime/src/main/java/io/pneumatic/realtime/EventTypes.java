@@ -21,6 +21,10 @@ public final class EventTypes {
 	public static final String REPLAY_COMPLETE = "replay_complete";
 
 	/** Job event types and the payload fields each requires. */
+	/** The event types of ops streams ({@code /topic/ops.{cluster}.{namespace}.{type}}). */
+	public static final Set<String> OPS_EVENT_TYPES = Set.of("cluster_status_changed", "metric_update", "alert_fired",
+			"alert_resolved", "gpu_update", "trace_received", "anomaly_detected", "chat_message");
+
 	public static final Map<String, Set<String>> JOB_EVENT_REQUIRED_FIELDS = Map.of(
 			"status", Set.of("status"),
 			"phase_update", Set.of("phase_id", "status"),

@@ -1,8 +1,10 @@
 package io.pneumatic.realtime.internal.access;
 
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import io.pneumatic.realtime.ClientIdentity;
+import io.pneumatic.realtime.EventTypes;
 import io.pneumatic.realtime.JobOwnership;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +58,11 @@ final class DestinationRules {
 
 	private static @Nullable String otherRefusal(ClientIdentity who, String destination) {
 		if (OPS.matcher(destination).matches()) {
+			String[] words = destination.split("\\.");
+			if (words.length == 4 && !words[3].equals("*") && !words[3].equals("#")
+					&& !EventTypes.OPS_EVENT_TYPES.contains(words[3])) {
+				return "unknown ops event type " + words[3] + "; known: " + new TreeSet<>(EventTypes.OPS_EVENT_TYPES);
+			}
 			return who.hasAnyRole("operator", "admin") ? null : "ops streams are open to operators and admins";
 		}
 		if (CHANNEL.matcher(destination).matches()) {

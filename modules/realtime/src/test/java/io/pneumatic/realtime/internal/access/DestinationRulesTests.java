@@ -61,6 +61,12 @@ class DestinationRulesTests {
 		assertThat(this.rules.refusal(moderator, "/topic/ops.#")).isNotNull();
 	}
 
+	@Test
+	void refusesAnUnknownOpsEventType() {
+		assertThat(this.rules.refusal(operator, "/topic/ops.eu-1.production.alert_fired")).isNull();
+		assertThat(this.rules.refusal(operator, "/topic/ops.eu-1.production.coffee_spilled")).contains("unknown ops event type");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/topic/#", "/topic/*", "/topic/jobs.*", "/topic/jobs.#", "/topic/*.42", "/topic/queues.*",
 			"/topic/channels.*", "/topic/ops.a.b.c.d", "/queue/errors-usersession1", "/user/bob/queue/errors",
