@@ -34,6 +34,8 @@ final class StompAccessInterceptor implements ChannelInterceptor {
 
 	private static final String LAST_SEQ = "last-seq";
 
+	private static final String USER_QUEUES = "/user/queue/";
+
 	private static final Pattern NON_NEGATIVE = Pattern.compile("\\d{1,18}");
 
 	private final ClientAuthenticator authenticator;
@@ -236,7 +238,15 @@ final class StompAccessInterceptor implements ChannelInterceptor {
 				refusal = "header last-seq must be a non-negative integer";
 			}
 		}
-		return (refusal != null) ? refuseSubscription(session, refusal, destination, subscriptionId) : message;
+		if (refusal != null) {
+			return refuseSubscription(session, refusal, destination, subscriptionId);
+		}
+		if (destination.startsWith(USER_QUEUES)) {
+			// A broker that declares a queue per SUBSCRIBE (RabbitMQ) would keep a durable one per session forever.
+			accessor.setNativeHeader("durable", "false");
+			accessor.setNativeHeader("auto-delete", "true");
+		}
+		return message;
 	}
 
 	private @Nullable Message<?> refuseSubscription(ClientSession session, String reason, @Nullable String destination,
