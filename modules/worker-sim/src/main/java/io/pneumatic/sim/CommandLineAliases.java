@@ -33,7 +33,9 @@ public final class CommandLineAliases {
 			Map.entry("lanes", "pneumatic.sim.queue-load.lanes"),
 			Map.entry("items", "pneumatic.sim.queue-load.items"),
 			Map.entry("workers", "pneumatic.sim.queue-load.workers"),
-			Map.entry("claim-batch", "pneumatic.sim.queue-load.claim-batch"));
+			Map.entry("claim-batch", "pneumatic.sim.queue-load.claim-batch"),
+			Map.entry("queue-workers", "pneumatic.sim.queue.workers"),
+			Map.entry("feed-interval", "pneumatic.sim.queue.feed-interval"));
 
 	private CommandLineAliases() {
 	}

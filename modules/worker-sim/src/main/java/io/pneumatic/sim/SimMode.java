@@ -5,8 +5,14 @@ package io.pneumatic.sim;
  */
 public enum SimMode {
 
-	/** Plays simulated jobs (LLM agent, content moderation, batch job) until stopped. */
+	/**
+	 * Plays simulated jobs (LLM agent, content moderation, batch job), feeds the queue with sample
+	 * topics, posts and messages and works the queue, until stopped.
+	 */
 	DEMO,
+
+	/** Works the queue only: claims items and processes each as a moderation job, until stopped. */
+	WORKER,
 
 	/** Subscribes STOMP clients, publishes at fixed rates and reports latency and delivery. */
 	LOAD,

@@ -23,19 +23,22 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Configuration of the worker simulator ({@code pneumatic.sim.*}), validated at start-up.
  *
- * @param mode what to do: {@code demo} plays simulated jobs until stopped, {@code load} runs the
- *     benchmark and exits (short option {@code --mode})
+ * @param mode what to do: {@code demo} plays simulated jobs and works the queue until stopped,
+ *     {@code worker} only works the queue, {@code load} and {@code queue-load} run a benchmark and exit
+ *     (short option {@code --mode})
  * @param demo settings of {@code demo} mode
  * @param load settings of {@code load} mode
  * @param queueLoad settings of {@code queue-load} mode
+ * @param queue settings of the queue workers (modes {@code demo} and {@code worker}) and of the demo feeder
  */
 @ConfigurationProperties("pneumatic.sim")
 @Validated
 public record SimSettings(
-		@DefaultValue("demo") @NotNull(message = "must be demo, load or queue-load (--mode=demo|load|queue-load)") SimMode mode,
+		@DefaultValue("demo") @NotNull(message = "must be demo, worker, load or queue-load (--mode=demo|worker|load|queue-load)") SimMode mode,
 		@DefaultValue @Valid Demo demo,
 		@DefaultValue @Valid Load load,
-		@DefaultValue @Valid QueueLoad queueLoad) {
+		@DefaultValue @Valid QueueLoad queueLoad,
+		@DefaultValue @Valid Queue queue) {
 
 	/**
 	 * Settings of {@code demo} mode ({@code pneumatic.sim.demo.*}).
@@ -145,6 +148,41 @@ public record SimSettings(
 			@DefaultValue("1s") @DurationMin(millis = 10, message = "must be at least 10ms: set pneumatic.sim.queue-load.redelivery-lease") Duration redeliveryLease,
 			@DefaultValue("5") @Min(value = 0, message = "must be 0 or more: set pneumatic.sim.queue-load.redelivery-runs") int redeliveryRuns,
 			@DefaultValue("10ms") @DurationMin(millis = 1, message = "must be at least 1ms: set pneumatic.sim.queue-load.redelivery-poll") Duration redeliveryPoll) {
+	}
+
+	/**
+	 * Settings of the queue workers and the demo feeder ({@code pneumatic.sim.queue.*}): workers claim
+	 * items from the queue engine in modes {@code demo} and {@code worker} and process each as a moderation
+	 * job; in {@code demo} mode the feeder also enqueues sample topics, posts and messages.
+	 *
+	 * @param enabled whether workers claim and process queue items
+	 * @param workers how many workers (virtual threads) claim and process items, one item each at a time
+	 *     (short option {@code --queue-workers})
+	 * @param pollInterval how long an idle worker waits before it claims again
+	 * @param failureProbability the chance, from 0 to 1, that an attempt fails transiently: the item is
+	 *     reported failed and the queue engine retries it after its backoff, or dead-letters it after its
+	 *     last attempt
+	 * @param flagProbability the chance, from 0 to 1, that screening flags content that contains no
+	 *     tell-tale words (content with such words is always flagged)
+	 * @param timeScale how much the pauses between a job's events are stretched: 1 in real time (an
+	 *     item takes a few seconds), 0.1 ten times faster, 0 without pauses
+	 * @param feedEnabled whether {@code demo} mode enqueues sample items
+	 * @param feedInterval how often the demo feeder enqueues one sample item (short option {@code --feed-interval})
+	 * @param topics how many demo topics receive posts ({@code posts_topic_demo-1}…)
+	 * @param conversations how many demo conversations receive messages ({@code messages_conv_demo-1}…)
+	 */
+	public record Queue(
+			@DefaultValue("true") boolean enabled,
+			@DefaultValue("4") @Min(value = 1, message = "must be from 1 to 1000: set pneumatic.sim.queue.workers (--queue-workers)") @Max(value = 1000, message = "must be from 1 to 1000: set pneumatic.sim.queue.workers (--queue-workers)") int workers,
+			@DefaultValue("200ms") @DurationMin(millis = 1, message = "must be at least 1ms: set pneumatic.sim.queue.poll-interval, e.g. 200ms") Duration pollInterval,
+			@DefaultValue("0.1") @DecimalMin(value = "0", message = "must be between 0 and 1: set pneumatic.sim.queue.failure-probability, e.g. 0.1") @DecimalMax(value = "1", message = "must be between 0 and 1: set pneumatic.sim.queue.failure-probability, e.g. 0.1") double failureProbability,
+			@DefaultValue("0.1") @DecimalMin(value = "0", message = "must be between 0 and 1: set pneumatic.sim.queue.flag-probability, e.g. 0.1") @DecimalMax(value = "1", message = "must be between 0 and 1: set pneumatic.sim.queue.flag-probability, e.g. 0.1") double flagProbability,
+			@DefaultValue("1") @DecimalMin(value = "0", message = "must not be negative: set pneumatic.sim.queue.time-scale, 1 for real time") double timeScale,
+			@DefaultValue("true") boolean feedEnabled,
+			@DefaultValue("2s") @DurationMin(millis = 10, message = "must be at least 10ms: set pneumatic.sim.queue.feed-interval (--feed-interval), e.g. 2s") Duration feedInterval,
+			@DefaultValue("3") @Min(value = 1, message = "must be from 1 to 1000: set pneumatic.sim.queue.topics") @Max(value = 1000, message = "must be from 1 to 1000: set pneumatic.sim.queue.topics") int topics,
+			@DefaultValue("3") @Min(value = 1, message = "must be from 1 to 1000: set pneumatic.sim.queue.conversations") @Max(value = 1000, message = "must be from 1 to 1000: set pneumatic.sim.queue.conversations") int conversations) {
+
 	}
 
 }

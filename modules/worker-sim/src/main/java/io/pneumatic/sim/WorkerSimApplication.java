@@ -8,8 +8,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The worker simulator: {@code --mode=demo} plays simulated jobs, {@code --mode=load} benchmarks the hub,
- * {@code --mode=queue-load} the queue engine.
+ * The worker simulator: {@code --mode=demo} plays simulated jobs and works the queue, {@code --mode=worker}
+ * only works the queue, {@code --mode=load} benchmarks the hub, {@code --mode=queue-load} the queue engine.
  *
  * <p>A non-web application: it talks to Redis through the realtime module's
  * {@link io.pneumatic.realtime.EventPublisher} and, in {@code load} mode, to the hub's STOMP endpoint.

@@ -77,6 +77,51 @@ class SimSettingsTests {
 	}
 
 	@Test
+	void defaultsToFourQueueWorkersPollingEveryTwoHundredMillisecondsAndAFeedEveryTwoSeconds() {
+		this.contextRunner.run(context -> {
+			SimSettings.Queue queue = context.getBean(SimSettings.class).queue();
+			assertThat(queue.enabled()).isTrue();
+			assertThat(queue.workers()).isEqualTo(4);
+			assertThat(queue.pollInterval()).isEqualTo(Duration.ofMillis(200));
+			assertThat(queue.failureProbability()).isEqualTo(0.1);
+			assertThat(queue.timeScale()).isEqualTo(1.0);
+			assertThat(queue.feedEnabled()).isTrue();
+			assertThat(queue.feedInterval()).isEqualTo(Duration.ofSeconds(2));
+			assertThat(queue.topics()).isEqualTo(3);
+			assertThat(queue.conversations()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void bindsWorkerModeAndQueueSettings() {
+		this.contextRunner.withPropertyValues("pneumatic.sim.mode=worker", "pneumatic.sim.queue.workers=8",
+					"pneumatic.sim.queue.poll-interval=50ms", "pneumatic.sim.queue.feed-enabled=false")
+			.run(context -> {
+				SimSettings settings = context.getBean(SimSettings.class);
+				assertThat(settings.mode()).isEqualTo(SimMode.WORKER);
+				assertThat(settings.queue().workers()).isEqualTo(8);
+				assertThat(settings.queue().pollInterval()).isEqualTo(Duration.ofMillis(50));
+				assertThat(settings.queue().feedEnabled()).isFalse();
+			});
+	}
+
+	@Test
+	void refusesZeroQueueWorkersWithAHint() {
+		this.contextRunner.withPropertyValues("pneumatic.sim.queue.workers=0")
+			.run(context -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("pneumatic.sim.queue.workers"));
+	}
+
+	@Test
+	void refusesAQueueFailureProbabilityAboveOne() {
+		this.contextRunner.withPropertyValues("pneumatic.sim.queue.failure-probability=2")
+			.run(context -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("pneumatic.sim.queue.failure-probability"));
+	}
+
+	@Test
 	void refusesAnHttpHubUrl() {
 		this.contextRunner.withPropertyValues("pneumatic.sim.load.hub-url=http://localhost:8080/ws")
 			.run(context -> assertThat(context).getFailure()
