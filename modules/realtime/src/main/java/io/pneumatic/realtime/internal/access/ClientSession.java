@@ -3,6 +3,7 @@ package io.pneumatic.realtime.internal.access;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.bucket4j.Bucket;
@@ -29,6 +30,8 @@ final class ClientSession {
 	private final AtomicInteger refusedInARow = new AtomicInteger();
 
 	private volatile @Nullable ScheduledFuture<?> expiry;
+
+	private final AtomicBoolean ending = new AtomicBoolean();
 
 	ClientSession(String id, ClientIdentity identity, Bucket frames) {
 		this.id = id;
@@ -69,6 +72,16 @@ final class ClientSession {
 
 	void accepted() {
 		this.refusedInARow.set(0);
+	}
+
+	/** Marks the session as being ended by the hub; true only for the first caller. */
+	boolean startEnding() {
+		return this.ending.compareAndSet(false, true);
+	}
+
+	/** Whether the hub is ending the session: its frames are dropped without a word. */
+	boolean isEnding() {
+		return this.ending.get();
 	}
 
 	/** Replaces the expiry timer, cancelling the previous one. */

@@ -31,6 +31,9 @@ final class ClientSessions implements AutoCloseable {
 	/** A message header (never a client's native header) that marks frames the hub makes itself. */
 	static final String HUB_FRAME = "pneumatic.hubFrame";
 
+	/** How long in-flight messages to an ending session get to be written before its ERROR. */
+	private static final Duration ENDING_GRACE = Duration.ofMillis(250);
+
 	private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
 
 	private final ScheduledExecutorService timers = Executors
@@ -102,7 +105,7 @@ final class ClientSessions implements AutoCloseable {
 		unsubscribe.setUser(session.identity());
 		unsubscribe.setHeader(HUB_FRAME, true);
 		this.clientInbound.get().send(MessageBuilder.createMessage(new byte[0], unsubscribe.getMessageHeaders()));
-		this.errors.refuse(session, ErrorCode.INVALID_SUBSCRIPTION,
+		refuse(session, ErrorCode.INVALID_SUBSCRIPTION,
 				"subscription ended after the token refresh: " + refusal,
 				Map.of("subscription", subscriptionId, "destination", destination));
 	}
@@ -128,8 +131,33 @@ final class ClientSessions implements AutoCloseable {
 
 	private void expired(ClientSession session) {
 		if (this.sessions.get(session.id()) == session) {
-			this.errors.fatal(session.id(), ErrorCode.AUTH_EXPIRED,
+			end(session, ErrorCode.AUTH_EXPIRED,
 					"the token expired; connect again with a fresh token and resume job streams with last-seq");
+		}
+	}
+
+	/**
+	 * Refuses a frame: a recoverable error when the client listens on {@code /user/queue/errors}, else
+	 * the end of the session, since a client that hears no errors would never learn why nothing happens.
+	 */
+	void refuse(ClientSession session, ErrorCode code, String message, Map<String, Object> details) {
+		if (session.hearsErrors()) {
+			this.errors.recoverable(session.id(), code, message, details);
+		}
+		else {
+			end(session, code, message);
+		}
+	}
+
+	/**
+	 * Ends a session with an ERROR frame, once. Its frames are dropped from now on, and the ERROR goes
+	 * out a moment later: Spring closes the socket right after writing an ERROR, and a frame still
+	 * queued behind another thread's write (a message in flight to this client) would be lost with it.
+	 */
+	void end(ClientSession session, ErrorCode code, String message) {
+		if (session.startEnding()) {
+			this.timers.schedule(() -> this.errors.fatal(session.id(), code, message), ENDING_GRACE.toMillis(),
+					TimeUnit.MILLISECONDS);
 		}
 	}
 

@@ -28,11 +28,8 @@ final class MalformedFrames extends StompSubProtocolErrorHandler implements WebS
 
 	private final ClientSessions sessions;
 
-	private final StompErrors errors;
-
-	MalformedFrames(ClientSessions sessions, StompErrors errors) {
+	MalformedFrames(ClientSessions sessions) {
 		this.sessions = sessions;
-		this.errors = errors;
 	}
 
 	@Override
@@ -62,7 +59,7 @@ final class MalformedFrames extends StompSubProtocolErrorHandler implements WebS
 			// The decoder's message may quote the frame: keep it out of logs and replies.
 			logger.debug("stomp.malformed session={} error={}", sessionId, ex.getClass().getSimpleName());
 			if (session != null) {
-				this.errors.refuse(session, ErrorCode.INVALID_MESSAGE, "malformed STOMP frame", Map.of());
+				this.sessions.refuse(session, ErrorCode.INVALID_MESSAGE, "malformed STOMP frame", Map.of());
 				return null;
 			}
 			return StompErrors.errorFrame(null, ErrorCode.INVALID_MESSAGE, "malformed STOMP frame");

@@ -80,7 +80,7 @@ final class StompAccessInterceptor implements ChannelInterceptor {
 			return message;
 		}
 		ClientSession session = this.sessions.get(sessionId);
-		if (session == null || !withinRate(session)) {
+		if (session == null || session.isEnding() || !withinRate(session)) {
 			return null;
 		}
 		return switch (command) {
@@ -158,11 +158,11 @@ final class StompAccessInterceptor implements ChannelInterceptor {
 			return true;
 		}
 		if (session.refused() >= this.settings.abuseThreshold()) {
-			this.errors.fatal(session.id(), ErrorCode.RATE_LIMITED, "too many frames for too long: connection closed");
+			this.sessions.end(session, ErrorCode.RATE_LIMITED, "too many frames for too long: connection closed");
 		}
 		else {
 			long retryAfter = Math.max(1, (wait.toMillis() + 999) / 1000);
-			this.errors.refuse(session, ErrorCode.RATE_LIMITED, "too many frames: the frame was dropped",
+			this.sessions.refuse(session, ErrorCode.RATE_LIMITED, "too many frames: the frame was dropped",
 					Map.of("retry_after", retryAfter));
 		}
 		return false;
@@ -171,7 +171,7 @@ final class StompAccessInterceptor implements ChannelInterceptor {
 	private @Nullable Message<?> send(Message<?> message, StompHeaderAccessor accessor, ClientSession session) {
 		String destination = accessor.getDestination();
 		if (destination == null || !destination.startsWith("/app/")) {
-			this.errors.refuse(session, ErrorCode.INVALID_MESSAGE, "clients may SEND only to /app/**",
+			this.sessions.refuse(session, ErrorCode.INVALID_MESSAGE, "clients may SEND only to /app/**",
 					(destination != null) ? Map.of("destination", destination) : Map.of());
 			return null;
 		}
@@ -185,7 +185,7 @@ final class StompAccessInterceptor implements ChannelInterceptor {
 	private void refresh(ClientSession session, Message<?> message) {
 		String token = tokenOf(message.getPayload());
 		if (token == null) {
-			this.errors.refuse(session, ErrorCode.INVALID_MESSAGE,
+			this.sessions.refuse(session, ErrorCode.INVALID_MESSAGE,
 					"auth.refresh takes a JSON body {\"token\": \"<token>\"}", Map.of("destination", AUTH_REFRESH));
 			return;
 		}
@@ -194,12 +194,12 @@ final class StompAccessInterceptor implements ChannelInterceptor {
 			identity = this.authenticator.authenticate(token);
 		}
 		catch (ClientAuthenticationException ex) {
-			this.errors.refuse(session, ex.isExpired() ? ErrorCode.AUTH_EXPIRED : ErrorCode.AUTH_FAILED,
+			this.sessions.refuse(session, ex.isExpired() ? ErrorCode.AUTH_EXPIRED : ErrorCode.AUTH_FAILED,
 					ex.getMessage(), Map.of("destination", AUTH_REFRESH));
 			return;
 		}
 		if (!identity.userId().equals(session.identity().userId())) {
-			this.errors.refuse(session, ErrorCode.AUTH_FAILED,
+			this.sessions.refuse(session, ErrorCode.AUTH_FAILED,
 					"a refresh token must name the connection's user; connect again to change user",
 					Map.of("destination", AUTH_REFRESH));
 			return;
@@ -258,7 +258,7 @@ final class StompAccessInterceptor implements ChannelInterceptor {
 		if (subscriptionId != null) {
 			details.put("subscription", subscriptionId);
 		}
-		this.errors.refuse(session, ErrorCode.INVALID_SUBSCRIPTION, reason, details);
+		this.sessions.refuse(session, ErrorCode.INVALID_SUBSCRIPTION, reason, details);
 		return null;
 	}
 

@@ -41,19 +41,6 @@ final class StompErrors {
 	}
 
 	/**
-	 * Refuses a frame: a recoverable error when the client listens on {@code /user/queue/errors}, else an
-	 * ERROR frame, since a client that hears no errors would never learn why nothing happens.
-	 */
-	void refuse(ClientSession session, ErrorCode code, String message, Map<String, Object> details) {
-		if (session.hearsErrors()) {
-			recoverable(session.id(), code, message, details);
-		}
-		else {
-			fatal(session.id(), code, message);
-		}
-	}
-
-	/**
 	 * Sends a recoverable error to the session's {@code /user/queue/errors}.
 	 * @param details extra fields of the payload, such as {@code destination} or {@code retry_after}
 	 */
