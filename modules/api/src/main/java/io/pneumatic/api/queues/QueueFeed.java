@@ -37,7 +37,7 @@ import io.pneumatic.realtime.SubscriptionMessages;
  * message from it, so the work per tick does not grow with viewers; each message is sent once to
  * {@code /topic/queues} (previews left out) and once to {@code /topic/queues.previews}, and the
  * broker fans out. Only the holder of {@link FeedProducerLease} ticks; the others stand by.
- * Subscribe events read the latest snapshot, or take one, on the subscribing thread.
+ * Subscribe events read a snapshot at most one tick old, taking one (once for all of them) when there is none.
  *
  * <p>Invariants: {@code preview} is never on {@code /topic/queues}; {@code version} grows by one per
  * message of a producer; a full positions message follows every lengths delta within 10 s, so a
@@ -68,6 +68,10 @@ final class QueueFeed implements SmartLifecycle, ApplicationListener<SessionSubs
 	private @Nullable ScheduledExecutorService ticker;
 
 	private volatile @Nullable QueueSnapshot latest;
+
+	private volatile @Nullable QueueSnapshot forSubscribers;
+
+	private final Object forSubscribersLock = new Object();
 
 	private Map<String, LaneLength> sentLengths = Map.of();
 
@@ -176,13 +180,39 @@ final class QueueFeed implements SmartLifecycle, ApplicationListener<SessionSubs
 				|| headers.getSubscriptionId() == null) {
 			return;
 		}
-		QueueSnapshot snapshot = this.latest;
-		if (snapshot == null || snapshot.takenAt().isBefore(Instant.now().minus(this.settings.lengthsInterval()))) {
-			snapshot = this.queue.snapshot();
-		}
-		FeedMessage message = message("queue_snapshot", 0, QueueViews.of(snapshot, PREVIEWS.equals(destination)));
+		FeedMessage message = message("queue_snapshot", 0, QueueViews.of(recentSnapshot(), PREVIEWS.equals(destination)));
 		this.subscriptions.send(headers.getSessionId(), headers.getSubscriptionId(), destination,
 				this.json.writeValueAsBytes(message));
+	}
+
+	/**
+	 * A snapshot at most one lengths interval old: the producer's latest, or one taken for subscribers,
+	 * so that a crowd subscribing at once (after a deploy, on a standby instance) costs one read of the queues.
+	 */
+	private QueueSnapshot recentSnapshot() {
+		QueueSnapshot snapshot = newer(this.latest, this.forSubscribers);
+		if (isRecent(snapshot)) {
+			return snapshot;
+		}
+		synchronized (this.forSubscribersLock) {
+			snapshot = newer(this.latest, this.forSubscribers);
+			if (!isRecent(snapshot)) {
+				snapshot = this.queue.snapshot();
+				this.forSubscribers = snapshot;
+			}
+			return snapshot;
+		}
+	}
+
+	private boolean isRecent(@Nullable QueueSnapshot snapshot) {
+		return snapshot != null && !snapshot.takenAt().isBefore(Instant.now().minus(this.settings.lengthsInterval()));
+	}
+
+	private static @Nullable QueueSnapshot newer(@Nullable QueueSnapshot a, @Nullable QueueSnapshot b) {
+		if (a == null || b == null) {
+			return (a != null) ? a : b;
+		}
+		return a.takenAt().isAfter(b.takenAt()) ? a : b;
 	}
 
 	private static FeedMessage message(String type, long version, Object payload) {
