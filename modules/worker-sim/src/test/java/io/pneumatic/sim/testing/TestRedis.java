@@ -14,7 +14,8 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * The Redis that tests run against, chosen by {@code PNEUMATIC_TEST_SERVICES} (system property, else
  * environment variable): {@code auto} (the default) uses a Testcontainers Redis when a Docker engine
- * answers, else the local Redis at 127.0.0.1:6379; {@code local} always the local one;
+ * answers, else the local Redis at 127.0.0.1 (port 6379, or
+ * {@code PNEUMATIC_TEST_REDIS_PORT} so that two checkouts can test side by side); {@code local} always the local one;
  * {@code containers} always a container, failing without Docker.
  *
  * <p>Tests use logical database {@value #DATABASE}, so they never meet other modules' keys. Redis
@@ -28,6 +29,8 @@ public final class TestRedis {
 
 	private static final String SWITCH = "PNEUMATIC_TEST_SERVICES";
 
+	private static final String PORT_SWITCH = "PNEUMATIC_TEST_REDIS_PORT";
+
 	private static final DockerImageName IMAGE = DockerImageName.parse("redis:7.4-alpine");
 
 	private static @Nullable RedisURI uri;
@@ -38,7 +41,7 @@ public final class TestRedis {
 	/** Where the test Redis is, starting a container on first use if Docker is there. */
 	public static synchronized RedisURI uri() {
 		if (uri == null) {
-			uri = useContainer() ? startContainer() : RedisURI.Builder.redis("127.0.0.1", 6379).build();
+			uri = useContainer() ? startContainer() : RedisURI.Builder.redis("127.0.0.1", localPort()).build();
 			uri.setDatabase(DATABASE);
 			assertReachable(uri);
 		}
@@ -60,6 +63,11 @@ public final class TestRedis {
 	/** The same as {@code key=value} pairs for context runners and {@code @SpringBootTest(properties)}. */
 	public static String[] springPropertyPairs() {
 		return springProperties().entrySet().stream().map((entry) -> entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
+	}
+
+	private static int localPort() {
+		String port = System.getProperty(PORT_SWITCH, System.getenv(PORT_SWITCH));
+		return (port == null || port.isBlank()) ? 6379 : Integer.parseInt(port.trim());
 	}
 
 	private static boolean useContainer() {
@@ -99,7 +107,7 @@ public final class TestRedis {
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("No Redis for tests at " + redis + ": start Docker, or a local Redis 7 on "
-					+ "127.0.0.1:6379 with PNEUMATIC_TEST_SERVICES=local", ex);
+					+ "127.0.0.1 with PNEUMATIC_TEST_SERVICES=local", ex);
 		}
 		finally {
 			client.shutdown();
