@@ -3,6 +3,8 @@ package io.pneumatic.realtime;
 import java.util.Map;
 import java.util.Set;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * The event types of job streams and the payload fields each one requires.
  *
@@ -20,11 +22,11 @@ public final class EventTypes {
 	/** Control event: a replay requested with {@code last-seq} has caught up with the live stream. */
 	public static final String REPLAY_COMPLETE = "replay_complete";
 
-	/** Job event types and the payload fields each requires. */
 	/** The event types of ops streams ({@code /topic/ops.{cluster}.{namespace}.{type}}). */
 	public static final Set<String> OPS_EVENT_TYPES = Set.of("cluster_status_changed", "metric_update", "alert_fired",
 			"alert_resolved", "gpu_update", "trace_received", "anomaly_detected", "chat_message");
 
+	/** Job event types and the payload fields each requires. */
 	public static final Map<String, Set<String>> JOB_EVENT_REQUIRED_FIELDS = Map.of(
 			"status", Set.of("status"),
 			"phase_update", Set.of("phase_id", "status"),
@@ -37,7 +39,21 @@ public final class EventTypes {
 			"error", Set.of("message"),
 			DONE, Set.of("status"));
 
+	/** The {@code risk_score} from which an event is critical. */
+	public static final int CRITICAL_RISK_SCORE = 80;
+
 	private EventTypes() {
+	}
+
+	/**
+	 * Whether an event is critical, so that clients must acknowledge it: a payload with
+	 * {@code risk_score} of at least {@value #CRITICAL_RISK_SCORE} or {@code severity} {@code critical}.
+	 */
+	public static boolean isCritical(JsonNode payload) {
+		JsonNode risk = payload.get("risk_score");
+		JsonNode severity = payload.get("severity");
+		return (risk != null && risk.isNumber() && risk.asDouble() >= CRITICAL_RISK_SCORE)
+				|| (severity != null && "critical".equalsIgnoreCase(severity.asString()));
 	}
 
 }

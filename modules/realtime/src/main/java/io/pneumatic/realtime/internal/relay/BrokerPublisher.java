@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.pneumatic.realtime.EventEnvelope;
 import io.pneumatic.realtime.internal.broker.BrokerEndpoint;
 import io.pneumatic.realtime.internal.broker.BrokerSettings;
 import org.jspecify.annotations.Nullable;
@@ -57,8 +58,8 @@ class BrokerPublisher implements AutoCloseable {
 	 * Sends a JSON message to a broker destination; without a receipt the broker's confirmation
 	 * comes with the next message sent {@linkplain #sendConfirmed confirmed}.
 	 */
-	void send(String destination, long seq, byte[] json) {
-		connectedSession().send(headers(destination, seq), json);
+	void send(String destination, EventEnvelope event, byte[] json) {
+		connectedSession().send(RelayHeaders.of(destination, event), json);
 	}
 
 	/**
@@ -66,24 +67,16 @@ class BrokerPublisher implements AutoCloseable {
 	 * order, so its RECEIPT confirms this message and every one sent before it.
 	 * @return a future completed when the RECEIPT arrives, failed if it is lost
 	 */
-	CompletableFuture<Void> sendConfirmed(String destination, long seq, byte[] json) {
+	CompletableFuture<Void> sendConfirmed(String destination, EventEnvelope event, byte[] json) {
 		StompSession current = connectedSession();
-		StompHeaders headers = headers(destination, seq);
+		StompHeaders headers = RelayHeaders.of(destination, event);
 		headers.setReceipt("relay-" + this.receipts.incrementAndGet());
 		CompletableFuture<Void> confirmed = new CompletableFuture<>();
 		StompSession.Receiptable receiptable = current.send(headers, json);
 		receiptable.addReceiptTask(() -> confirmed.complete(null));
 		receiptable.addReceiptLostTask(() -> confirmed.completeExceptionally(
-				new BrokerUnavailableException("no receipt from the broker for " + destination + " seq " + seq)));
+				new BrokerUnavailableException("no receipt from the broker for " + destination + " seq " + event.seq())));
 		return confirmed;
-	}
-
-	private static StompHeaders headers(String destination, long seq) {
-		StompHeaders headers = new StompHeaders();
-		headers.setDestination(destination);
-		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
-		headers.set(RelayHeaders.SEQ, Long.toString(seq));
-		return headers;
 	}
 
 	/** Whether the relay's connection to the broker is up. */

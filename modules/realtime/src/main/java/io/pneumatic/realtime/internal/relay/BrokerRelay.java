@@ -48,12 +48,12 @@ public class BrokerRelay implements EventStreamConsumer, AutoCloseable {
 			return;
 		}
 		for (EventEnvelope event : events.subList(0, events.size() - 1)) {
-			this.publisher.send(destination(event), event.seq(), this.jsonMapper.writeValueAsBytes(event));
+			this.publisher.send(destination(event), event, this.jsonMapper.writeValueAsBytes(event));
 		}
 		EventEnvelope last = events.getLast();
 		logger.debug("relay_batch events={} first={} last={}", events.size(), events.getFirst().seq(), last.seq());
 		try {
-			this.publisher.sendConfirmed(destination(last), last.seq(), this.jsonMapper.writeValueAsBytes(last))
+			this.publisher.sendConfirmed(destination(last), last, this.jsonMapper.writeValueAsBytes(last))
 				.get(this.receiptTimeoutMillis, TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException | TimeoutException ex) {
