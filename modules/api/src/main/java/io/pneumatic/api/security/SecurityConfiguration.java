@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -92,6 +93,9 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/**").hasAnyRole("operator", "admin")
 				.requestMatchers("/api/v1/dev/**").permitAll()
 				.requestMatchers("/api/v1/queues/dead-letters/**").hasAnyRole("operator", "admin")
+				.requestMatchers("/api/v1/streaming/clients").hasRole("admin")
+				.requestMatchers(HttpMethod.POST, "/api/v1/streaming/broadcast").hasAnyRole("worker", "admin")
+				.requestMatchers("/api/v1/streaming/**").hasAnyRole("operator", "admin")
 				.requestMatchers("/api/**").authenticated()
 				.anyRequest().permitAll())
 			.oauth2ResourceServer(resourceServer -> resourceServer

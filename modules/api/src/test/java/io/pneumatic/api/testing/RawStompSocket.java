@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -29,14 +30,18 @@ public final class RawStompSocket implements AutoCloseable {
 
 	private volatile @Nullable CloseStatus closed;
 
+	private volatile CountDownLatch reading = new CountDownLatch(0);
+
 	private RawStompSocket(URI url) throws Exception {
 		StandardWebSocketClient client = new StandardWebSocketClient();
 		client.getUserProperties().put("org.apache.tomcat.websocket.IO_TIMEOUT_MS", "10000");
 		this.session = client.execute(new TextWebSocketHandler() {
 
 			@Override
-			protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+			protected void handleTextMessage(WebSocketSession session, TextMessage message) throws InterruptedException {
 				RawStompSocket.this.frames.add(message.getPayload());
+				// A stalled reader stops reading the socket: the hub's writes back up as they would to a slow client.
+				RawStompSocket.this.reading.await();
 			}
 
 			@Override
@@ -49,10 +54,26 @@ public final class RawStompSocket implements AutoCloseable {
 
 	/** Opens a socket on the plain WebSocket endpoint and sends CONNECT with {@code token}. */
 	public static RawStompSocket connect(int port, String token) throws Exception {
+		return connect(port, token, "0,0");
+	}
+
+	/** The same, asking for the STOMP {@code heart-beat} given ({@code "cx,cy"}). */
+	public static RawStompSocket connect(int port, String token, String heartbeat) throws Exception {
 		RawStompSocket socket = new RawStompSocket(URI.create("ws://localhost:" + port + "/ws/websocket"));
-		socket.send("CONNECT\naccept-version:1.2\nhost:localhost\nAuthorization:Bearer " + token + "\n\n\0");
+		socket.send("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:" + heartbeat + "\nAuthorization:Bearer "
+				+ token + "\n\n\0");
 		socket.awaitFrame("CONNECTED");
 		return socket;
+	}
+
+	/** Stops reading after the next frame, as a client that cannot keep up. */
+	public void stopReading() {
+		this.reading = new CountDownLatch(1);
+	}
+
+	/** Reads again. */
+	public void resumeReading() {
+		this.reading.countDown();
 	}
 
 	/** Subscribes to {@code destination} and waits for the broker's receipt. */
@@ -68,7 +89,12 @@ public final class RawStompSocket implements AutoCloseable {
 
 	/** Waits for a frame that starts with {@code start}. */
 	public String awaitFrame(String start) {
-		return await().atMost(Duration.ofSeconds(10))
+		return awaitFrame(start, Duration.ofSeconds(10));
+	}
+
+	/** Waits up to {@code timeout} for a frame that starts with {@code start}. */
+	public String awaitFrame(String start, Duration timeout) {
+		return await().atMost(timeout)
 			.until(() -> this.frames.stream().filter((frame) -> frame.startsWith(start)).findFirst().orElse(null),
 					(frame) -> frame != null);
 	}
@@ -86,8 +112,14 @@ public final class RawStompSocket implements AutoCloseable {
 		assertThat(this.session.isOpen()).as("the socket is open").isTrue();
 	}
 
+	/** Whether the hub closed the socket. */
+	public boolean isClosed() {
+		return this.closed != null;
+	}
+
 	@Override
 	public void close() throws Exception {
+		resumeReading();
 		if (this.session.isOpen()) {
 			this.session.close();
 		}

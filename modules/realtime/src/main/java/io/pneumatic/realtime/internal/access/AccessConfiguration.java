@@ -59,7 +59,7 @@ public class AccessConfiguration {
 			RateLimits limits, StompErrors errors, AccessSettings settings, JsonMapper jsonMapper) {
 		return new StompAccess(new HandshakeAccess(authenticator, limits),
 				new StompAccessInterceptor(authenticator, sessions, rules, limits, errors, settings, jsonMapper),
-				new MalformedFrames(sessions));
+				new MalformedFrames(sessions), sessions);
 	}
 
 	@Bean

@@ -1,5 +1,8 @@
 package io.pneumatic.realtime.internal.access;
 
+import java.util.Map;
+
+import io.pneumatic.realtime.ClientIdentity;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
@@ -17,10 +20,14 @@ public final class StompAccess {
 
 	private final MalformedFrames malformedFrames;
 
-	StompAccess(HandshakeAccess handshake, StompAccessInterceptor inbound, MalformedFrames malformedFrames) {
+	private final ClientSessions sessions;
+
+	StompAccess(HandshakeAccess handshake, StompAccessInterceptor inbound, MalformedFrames malformedFrames,
+			ClientSessions sessions) {
 		this.handshake = handshake;
 		this.inbound = inbound;
 		this.malformedFrames = malformedFrames;
+		this.sessions = sessions;
 	}
 
 	/** Rate-limits handshakes and validates an {@code access_token} query parameter. */
@@ -41,6 +48,26 @@ public final class StompAccess {
 	/** The decorator of the WebSocket handler that lets {@link #errorHandler()} name the session. */
 	public WebSocketHandlerDecoratorFactory sessionNaming() {
 		return this.malformedFrames;
+	}
+
+	/** The user of a connected session; {@code anonymous} before its CONNECT or without a token. */
+	public String userId(String sessionId) {
+		ClientSession session = this.sessions.get(sessionId);
+		return (session != null) ? session.identity().userId() : ClientIdentity.ANONYMOUS;
+	}
+
+	/** The live subscriptions of a session: destination by subscription id. */
+	public Map<String, String> subscriptions(String sessionId) {
+		ClientSession session = this.sessions.get(sessionId);
+		return (session != null) ? Map.copyOf(session.subscriptions()) : Map.of();
+	}
+
+	/** Refuses a frame of a session the way every refusal is reported (see {@link ClientSessions#refuse}). */
+	public void refuse(String sessionId, ErrorCode code, String message, Map<String, Object> details) {
+		ClientSession session = this.sessions.get(sessionId);
+		if (session != null) {
+			this.sessions.refuse(session, code, message, details);
+		}
 	}
 
 }

@@ -30,8 +30,11 @@ public class BrokerRelay implements EventStreamConsumer, AutoCloseable {
 
 	private final long receiptTimeoutMillis;
 
-	BrokerRelay(BrokerPublisher publisher, JsonMapper jsonMapper, long receiptTimeoutMillis) {
+	private final RoutedEvents routed;
+
+	BrokerRelay(BrokerPublisher publisher, JsonMapper jsonMapper, long receiptTimeoutMillis, RoutedEvents routed) {
 		this.publisher = publisher;
+		this.routed = routed;
 		this.jsonMapper = jsonMapper;
 		this.receiptTimeoutMillis = receiptTimeoutMillis;
 	}
@@ -60,6 +63,7 @@ public class BrokerRelay implements EventStreamConsumer, AutoCloseable {
 			throw new BrokerUnavailableException("broker did not confirm a batch of " + events.size() + " events: "
 					+ (ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage()));
 		}
+		events.forEach((event) -> this.routed.routed(event.type()));
 	}
 
 	private static String destination(EventEnvelope event) {

@@ -1,5 +1,6 @@
 package io.pneumatic.realtime.internal.relay;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pneumatic.realtime.internal.broker.BrokerEndpoint;
 import io.pneumatic.realtime.internal.broker.BrokerSettings;
 import io.pneumatic.realtime.internal.stomp.StompSettings;
@@ -17,9 +18,10 @@ public class RelayConfiguration {
 
 	@Bean
 	BrokerRelay brokerRelay(BrokerSettings broker, BrokerEndpoint endpoint, StompSettings stomp,
-			@Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler, JsonMapper jsonMapper) {
+			@Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler, JsonMapper jsonMapper, MeterRegistry registry) {
 		BrokerPublisher publisher = new BrokerPublisher(broker, endpoint, scheduler, stomp.receiptTimeout());
-		return new BrokerRelay(publisher, jsonMapper, stomp.receiptTimeout().plusSeconds(1).toMillis());
+		return new BrokerRelay(publisher, jsonMapper, stomp.receiptTimeout().plusSeconds(1).toMillis(),
+				new RoutedEvents(registry));
 	}
 
 }

@@ -3,6 +3,7 @@ package io.pneumatic.realtime.internal.stomp;
 import io.pneumatic.realtime.internal.access.StompAccess;
 import io.pneumatic.realtime.internal.broker.BrokerEndpoint;
 import io.pneumatic.realtime.internal.broker.BrokerSettings;
+import io.pneumatic.realtime.internal.delivery.StompDelivery;
 import io.pneumatic.realtime.internal.replay.JobMessageInterceptor;
 import io.pneumatic.realtime.internal.replay.JobSubscriptionInterceptor;
 import org.springframework.messaging.simp.config.ChannelRegistration;
@@ -13,7 +14,8 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 
 /**
  * Registers the STOMP endpoint and Spring's broker relay: access control first (clients may send only
- * to {@code /app/**} and subscribe to what their token allows), then per-subscription replay;
+ * to {@code /app/**} and subscribe to what their token allows), then delivery (heart-beats,
+ * acknowledgements; every session writes through its own bounded queue), then per-subscription replay;
  * {@code /topic/**} and {@code /queue/**} go to the broker, which does the fan-out.
  */
 class StompEndpointConfigurer implements WebSocketMessageBrokerConfigurer {
@@ -26,17 +28,20 @@ class StompEndpointConfigurer implements WebSocketMessageBrokerConfigurer {
 
 	private final StompAccess access;
 
+	private final StompDelivery delivery;
+
 	private final JobSubscriptionInterceptor subscriptionInterceptor;
 
 	private final JobMessageInterceptor messageInterceptor;
 
 	StompEndpointConfigurer(StompSettings stomp, BrokerSettings broker, BrokerEndpoint endpoint, StompAccess access,
-			JobSubscriptionInterceptor subscriptionInterceptor,
+			StompDelivery delivery, JobSubscriptionInterceptor subscriptionInterceptor,
 			JobMessageInterceptor messageInterceptor) {
 		this.stomp = stomp;
 		this.broker = broker;
 		this.endpoint = endpoint;
 		this.access = access;
+		this.delivery = delivery;
 		this.subscriptionInterceptor = subscriptionInterceptor;
 		this.messageInterceptor = messageInterceptor;
 	}
@@ -66,15 +71,15 @@ class StompEndpointConfigurer implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+		// Spring's own send limits never trigger: a ClientConnection's sendMessage only queues.
 		registration.setMessageSizeLimit((int) this.stomp.maxFrameSize().toBytes())
-			.setSendTimeLimit((int) this.stomp.sendTimeLimit().toMillis())
-			.setSendBufferSizeLimit((int) this.stomp.sendBufferSize().toBytes())
-			.addDecoratorFactory(this.access.sessionNaming());
+			.addDecoratorFactory(this.access.sessionNaming())
+			.addDecoratorFactory(this.delivery.connections());
 	}
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(this.access.inbound(), this.subscriptionInterceptor);
+		registration.interceptors(this.access.inbound(), this.delivery.inbound(), this.subscriptionInterceptor);
 	}
 
 	@Override

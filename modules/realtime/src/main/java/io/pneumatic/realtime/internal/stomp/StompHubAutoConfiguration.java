@@ -6,6 +6,8 @@ import io.pneumatic.realtime.internal.access.StompAccess;
 import io.pneumatic.realtime.internal.broker.BrokerEndpoint;
 import io.pneumatic.realtime.internal.broker.BrokerSettings;
 import io.pneumatic.realtime.internal.broker.EmbeddedBrokerConfiguration;
+import io.pneumatic.realtime.internal.delivery.DeliveryConfiguration;
+import io.pneumatic.realtime.internal.delivery.StompDelivery;
 import io.pneumatic.realtime.internal.relay.BrokerRelay;
 import io.pneumatic.realtime.internal.relay.RelayConfiguration;
 import io.pneumatic.realtime.internal.replay.JobMessageInterceptor;
@@ -31,7 +33,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties({ StompSettings.class, BrokerSettings.class })
 @EnableWebSocketMessageBroker
-@Import({ AccessConfiguration.class, EmbeddedBrokerConfiguration.class, RelayConfiguration.class, ReplayConfiguration.class })
+@Import({ AccessConfiguration.class, DeliveryConfiguration.class, EmbeddedBrokerConfiguration.class, RelayConfiguration.class, ReplayConfiguration.class })
 public class StompHubAutoConfiguration {
 
 	@Bean
@@ -41,9 +43,10 @@ public class StompHubAutoConfiguration {
 
 	@Bean
 	StompEndpointConfigurer stompEndpointConfigurer(StompSettings stomp, BrokerSettings broker, BrokerEndpoint endpoint,
-			StompAccess access, JobSubscriptionInterceptor subscriptionInterceptor,
+			StompAccess access, StompDelivery delivery, JobSubscriptionInterceptor subscriptionInterceptor,
 			JobMessageInterceptor messageInterceptor) {
-		return new StompEndpointConfigurer(stomp, broker, endpoint, access, subscriptionInterceptor, messageInterceptor);
+		return new StompEndpointConfigurer(stomp, broker, endpoint, access, delivery, subscriptionInterceptor,
+				messageInterceptor);
 	}
 
 	@Bean

@@ -17,8 +17,6 @@ import org.springframework.validation.annotation.Validated;
  * @param allowedOrigins origin patterns allowed to open the endpoint from a browser; default {@code *}
  *     (development: restrict it in production)
  * @param maxFrameSize the largest STOMP frame a client may send; default {@code 65KB} (64 KiB of body plus headers)
- * @param sendTimeLimit how long one write to a slow client may take before it is cut off; default {@code 10s}
- * @param sendBufferSize how much may wait for a slow client before it is cut off; default {@code 512KB}
  * @param receiptTimeout how long the relay waits for the broker's RECEIPT before it retries a batch; default {@code 10s}
  */
 @ConfigurationProperties("pneumatic.stomp")
@@ -27,7 +25,5 @@ public record StompSettings(
 		@Pattern(regexp = "/[A-Za-z0-9/_-]*", message = "pneumatic.stomp.endpoint must be a path such as /ws") @DefaultValue("/ws") String endpoint,
 		@NotEmpty(message = "pneumatic.stomp.allowed-origins must list at least one origin pattern") @DefaultValue("*") List<String> allowedOrigins,
 		@DefaultValue("65KB") DataSize maxFrameSize,
-		@DefaultValue("10s") Duration sendTimeLimit,
-		@DefaultValue("512KB") DataSize sendBufferSize,
 		@DefaultValue("10s") Duration receiptTimeout) {
 }

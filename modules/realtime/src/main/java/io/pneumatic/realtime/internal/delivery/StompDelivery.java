@@ -1,0 +1,31 @@
+package io.pneumatic.realtime.internal.delivery;
+
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
+
+/**
+ * The parts of delivery that the STOMP endpoint plugs in: around every WebSocket session, and in the
+ * client inbound channel right after access control.
+ */
+public final class StompDelivery {
+
+	private final ClientConnections connections;
+
+	private final DeliveryInterceptor inbound;
+
+	StompDelivery(ClientConnections connections, DeliveryInterceptor inbound) {
+		this.connections = connections;
+		this.inbound = inbound;
+	}
+
+	/** Gives every session its own outbound queue and writer. */
+	public WebSocketHandlerDecoratorFactory connections() {
+		return this.connections;
+	}
+
+	/** Must come right after access control in the client inbound channel. */
+	public ChannelInterceptor inbound() {
+		return this.inbound;
+	}
+
+}
