@@ -18,7 +18,10 @@ export function useJobStream(jobId: string): JobStreamState & { connection: Conn
       onMessage: (body) => {
         const event = parseEnvelope(body);
         if (event.seq !== null) {
-          lastSeq.current = Math.max(lastSeq.current, event.seq);
+          if (event.seq <= lastSeq.current) {
+            return; // a critical event sent again because its acknowledgement was late: shown already
+          }
+          lastSeq.current = event.seq;
         }
         dispatch(event);
       },

@@ -3,6 +3,8 @@ package io.pneumatic.realtime;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * A critical event that a client never acknowledged, after every redelivery.
@@ -15,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param type the event type
  * @param reason {@code not_acknowledged} (every attempt went unanswered) or {@code connection_closed}
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record UndeliveredEvent(Instant at, String userId, String sessionId, String destination, @Nullable Long seq,
 		String type, String reason) {
 }

@@ -14,6 +14,8 @@ import io.pneumatic.realtime.UndeliveredEvent;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -113,16 +115,19 @@ class StreamingController {
 	 * @param queued frames waiting to be written now
 	 * @param awaitingAck critical events not acknowledged yet
 	 */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record StreamingStatus(String instance, int connections, int subscriptions, long messagesSent, long messagesDropped,
 			int queued, int awaitingAck) {
 	}
 
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record ClientList(String instance, List<ClientView> clients) {
 	}
 
 	/**
 	 * A client with the lag of each of its job subscriptions (events of the stream not written to it yet).
 	 */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record ClientView(String sessionId, String userId, String connectedAt, long messagesSent, long messagesDropped,
 			int queued, int awaitingAck, List<SubscriptionView> subscriptions) {
 
@@ -138,13 +143,16 @@ class StreamingController {
 
 	}
 
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record SubscriptionView(String id, String destination, @Nullable Long deliveredSeq, @Nullable Long lag) {
 	}
 
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record SubscriptionStatistics(String instance, int subscriptions, Map<String, Long> byFamily,
 			List<DestinationCount> busiest) {
 	}
 
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record DestinationCount(String destination, long subscribers) {
 	}
 

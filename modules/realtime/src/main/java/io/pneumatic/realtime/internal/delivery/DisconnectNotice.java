@@ -31,7 +31,7 @@ record DisconnectNotice(String reason, @Nullable String code, String message, @N
 	static DisconnectNotice serverShutdown(long reconnectAfterMillis) {
 		return new DisconnectNotice("server_shutdown", null,
 				"the server is shutting down; reconnect after reconnect_after_ms and resume job streams with last-seq",
-				reconnectAfterMillis, CloseStatus.SERVICE_RESTARTED.withReason("server_shutdown"));
+				reconnectAfterMillis, CloseStatus.GOING_AWAY.withReason("server_shutdown"));
 	}
 
 	static DisconnectNotice slowConsumer(int queued) {
