@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -60,11 +61,14 @@ public final class SseTestClient implements AutoCloseable {
 
 	private final Thread reader;
 
+	private final CountDownLatch reading;
+
 	private volatile boolean ended;
 
-	private SseTestClient(HttpClient http, HttpResponse<InputStream> response) {
+	private SseTestClient(HttpClient http, HttpResponse<InputStream> response, boolean paused) {
 		this.http = http;
 		this.response = response;
+		this.reading = new CountDownLatch(paused ? 1 : 0);
 		this.reader = Thread.ofVirtual().name("sse-test-client").start(this::read);
 	}
 
@@ -78,6 +82,19 @@ public final class SseTestClient implements AutoCloseable {
 
 	/** Opens {@code path} (with its query) like {@link #open(int, String, String, Long)}. */
 	public static SseTestClient openPath(int port, String path, String token, @Nullable Long lastEventId) throws Exception {
+		return open(port, path, token, lastEventId, false);
+	}
+
+	/**
+	 * Opens a job's stream from its start but reads nothing until {@link #startReading()}: a slow
+	 * client, whose socket buffers fill up.
+	 */
+	public static SseTestClient openPaused(int port, String jobId, String token) throws Exception {
+		return open(port, "/api/v1/jobs/" + jobId + "/stream", token, 0L, true);
+	}
+
+	private static SseTestClient open(int port, String path, String token, @Nullable Long lastEventId, boolean paused)
+			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.header("Accept", "text/event-stream")
 			.header("Authorization", "Bearer " + token);
@@ -85,10 +102,22 @@ public final class SseTestClient implements AutoCloseable {
 			request.header("Last-Event-ID", Long.toString(lastEventId));
 		}
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		return new SseTestClient(http, http.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream()));
+		return new SseTestClient(http, http.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream()), paused);
+	}
+
+	/** Lets a client opened {@linkplain #openPaused paused} read. */
+	public void startReading() {
+		this.reading.countDown();
 	}
 
 	private void read() {
+		try {
+			this.reading.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return;
+		}
 		try (BufferedReader lines = new BufferedReader(
 				new InputStreamReader(this.response.body(), StandardCharsets.UTF_8))) {
 			String id = null;
@@ -196,6 +225,7 @@ public final class SseTestClient implements AutoCloseable {
 
 	@Override
 	public void close() throws Exception {
+		this.reading.countDown();
 		this.response.body().close();
 		this.http.shutdownNow();
 		this.reader.join(WAIT);
