@@ -1,5 +1,9 @@
 package io.pneumatic.api.delivery;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,6 +170,23 @@ class SseJobStreamIntegrationTests {
 		}
 		try (SseTestClient noToken = SseTestClient.open(this.port, jobId, "not-a-token", 0L)) {
 			assertThat(noToken.status()).isEqualTo(401);
+		}
+	}
+
+	@Test
+	void takesTheTokenAsAQueryParameterOnStreamsOnlyForBrowsersEventSource() throws Exception {
+		String jobId = JobStreamDeliveryContract.newJobId();
+		publishTokens(jobId, 1, 3);
+		try (SseTestClient browser = SseTestClient.openPath(this.port,
+				"/api/v1/jobs/" + jobId + "/stream?last_event_id=0&access_token=" + this.moderator, null, null)) {
+			assertThat(browser.status()).isEqualTo(200);
+			browser.assertExactly(1, 3);
+		}
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			HttpResponse<String> rest = http.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/jobs/" + jobId + "?access_token=" + this.moderator))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(rest.statusCode()).isEqualTo(401);
 		}
 	}
 

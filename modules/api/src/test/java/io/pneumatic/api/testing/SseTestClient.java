@@ -80,8 +80,12 @@ public final class SseTestClient implements AutoCloseable {
 		return openPath(port, "/api/v1/jobs/" + jobId + "/stream", token, lastEventId);
 	}
 
-	/** Opens {@code path} (with its query) like {@link #open(int, String, String, Long)}. */
-	public static SseTestClient openPath(int port, String path, String token, @Nullable Long lastEventId) throws Exception {
+	/**
+	 * Opens {@code path} (with its query) like {@link #open(int, String, String, Long)}; without a
+	 * {@code token} no {@code Authorization} header is sent.
+	 */
+	public static SseTestClient openPath(int port, String path, @Nullable String token, @Nullable Long lastEventId)
+			throws Exception {
 		return open(port, path, token, lastEventId, false);
 	}
 
@@ -93,11 +97,13 @@ public final class SseTestClient implements AutoCloseable {
 		return open(port, "/api/v1/jobs/" + jobId + "/stream", token, 0L, true);
 	}
 
-	private static SseTestClient open(int port, String path, String token, @Nullable Long lastEventId, boolean paused)
-			throws Exception {
+	private static SseTestClient open(int port, String path, @Nullable String token, @Nullable Long lastEventId,
+			boolean paused) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("Accept", "text/event-stream")
-			.header("Authorization", "Bearer " + token);
+			.header("Accept", "text/event-stream");
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
 		if (lastEventId != null) {
 			request.header("Last-Event-ID", Long.toString(lastEventId));
 		}
