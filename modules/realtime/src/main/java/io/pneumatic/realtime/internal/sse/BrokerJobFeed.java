@@ -38,9 +38,10 @@ import org.springframework.scheduling.TaskScheduler;
  * <p>The connection opens on the first {@link #watch}; when it drops, every listener is told
  * {@linkplain JobFeedListener#lost lost} (its client resumes with {@code Last-Event-ID}) and the
  * next {@code watch} opens a new one. As a lifecycle it stops before the web server's graceful
- * shutdown, so open streams end rather than hold the shutdown up. Thread-safe.
+ * shutdown (ending every watch and the connection), so open streams end rather than hold the
+ * shutdown up; closing it releases the STOMP client. Thread-safe.
  */
-final class BrokerJobFeed implements SmartLifecycle {
+final class BrokerJobFeed implements SmartLifecycle, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(BrokerJobFeed.class);
 
@@ -62,7 +63,8 @@ final class BrokerJobFeed implements SmartLifecycle {
 	/** Guarded by {@code this}. */
 	private @Nullable StompSession session;
 
-	private volatile boolean running;
+	/** True from construction: the web server, which starts before this lifecycle's phase, may serve streams at once. */
+	private volatile boolean running = true;
 
 	BrokerJobFeed(BrokerSettings settings, BrokerEndpoint endpoint, TaskScheduler scheduler, Duration receiptTimeout) {
 		this.settings = settings;
@@ -172,12 +174,16 @@ final class BrokerJobFeed implements SmartLifecycle {
 		if (current != null && current.isConnected()) {
 			current.disconnect();
 		}
-		this.client.shutdown();
 	}
 
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	@Override
+	public void close() {
+		this.client.shutdown();
 	}
 
 	/** Ends one watch. */

@@ -110,7 +110,7 @@ final class JobEventStream implements JobFeedListener {
 				Signal signal = this.inbox.poll(this.keepalive.toNanos(), TimeUnit.NANOSECONDS);
 				String reason = this.endReason;
 				if (reason != null) {
-					logger.info("sse_stream=cut_off job={} next_seq={} reason=\"{}\"", this.jobId, this.cursor.nextSeq(), reason);
+					logger.info("sse_stream=ended job={} next_seq={} reason=\"{}\"", this.jobId, this.cursor.nextSeq(), reason);
 					return;
 				}
 				switch (signal) {
