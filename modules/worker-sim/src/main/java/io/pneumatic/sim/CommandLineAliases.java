@@ -16,6 +16,7 @@ public final class CommandLineAliases {
 	public static final Map<String, String> ALIASES = Map.ofEntries(
 			Map.entry("mode", "pneumatic.sim.mode"),
 			Map.entry("hub-url", "pneumatic.sim.load.hub-url"),
+			Map.entry("transport", "pneumatic.sim.load.transport"),
 			Map.entry("jobs", "pneumatic.sim.load.jobs"),
 			Map.entry("rate", "pneumatic.sim.load.rates"),
 			Map.entry("rates", "pneumatic.sim.load.rates"),

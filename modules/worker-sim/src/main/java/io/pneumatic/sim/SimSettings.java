@@ -73,13 +73,16 @@ public record SimSettings(
 	/**
 	 * Settings of {@code load} mode ({@code pneumatic.sim.load.*}).
 	 *
-	 * @param hubUrl the hub's plain WebSocket STOMP endpoint (short option {@code --hub-url})
+	 * @param hubUrl the hub's plain WebSocket STOMP endpoint (short option {@code --hub-url}); with the SSE
+	 *     transport its host and port name the hub's HTTP side
+	 * @param transport how subscribers receive events: {@code stomp} (default) or {@code sse}, one
+	 *     {@code GET /api/v1/jobs/{id}/stream} per subscriber (short option {@code --transport})
 	 * @param jobs how many jobs the events are spread over, round robin (short option {@code --jobs})
 	 * @param rates the total publish rates in events per second, one benchmark step each, run in order
 	 *     (short option {@code --rate=2000} or {@code --rate=100,200,500})
 	 * @param subscribersPerJob how many STOMP subscribers watch each job (short option {@code --subscribers})
 	 * @param subscribersPerConnection how many of those subscriptions share one STOMP connection;
-	 *     1 gives every subscriber its own WebSocket, like browsers
+	 *     1 gives every subscriber its own WebSocket, like browsers (SSE: always one HTTP stream each)
 	 * @param warmup how long each step publishes before latency is measured (short option {@code --warmup})
 	 * @param duration how long each step measures after the warm-up (short option {@code --duration})
 	 * @param drainTimeout how long to wait after a step for the last events to arrive
@@ -93,6 +96,7 @@ public record SimSettings(
 	 */
 	public record Load(
 			@DefaultValue("ws://127.0.0.1:8080/ws/websocket") @NotNull URI hubUrl,
+			@DefaultValue("stomp") @NotNull(message = "must be stomp or sse (--transport=stomp|sse)") Transport transport,
 			@DefaultValue("10") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.load.jobs (--jobs)") int jobs,
 			@DefaultValue("100") @NotEmpty(message = "must name at least one rate: --rate=2000 or --rate=100,200,500") List<@NotNull @Min(value = 1, message = "every rate must be at least 1 event per second") Integer> rates,
 			@DefaultValue("1") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.load.subscribers-per-job (--subscribers)") int subscribersPerJob,
@@ -121,6 +125,23 @@ public record SimSettings(
 		/** The number of subscriptions over all jobs. */
 		public int totalSubscribers() {
 			return this.jobs * this.subscribersPerJob;
+		}
+
+		/** The hub's HTTP address ({@code http://host:port}), from {@link #hubUrl}. */
+		public URI httpUrl() {
+			String scheme = "wss".equals(this.hubUrl.getScheme()) ? "https" : "http";
+			return URI.create(scheme + "://" + this.hubUrl.getAuthority());
+		}
+
+		/** How the load client's subscribers receive events. */
+		public enum Transport {
+
+			/** STOMP over plain WebSocket, {@code /topic/jobs.{jobId}} with {@code last-seq}. */
+			STOMP,
+
+			/** Server-Sent Events, {@code GET /api/v1/jobs/{jobId}/stream} with {@code Last-Event-ID}. */
+			SSE
+
 		}
 
 	}

@@ -44,6 +44,19 @@ class SimSettingsTests {
 	}
 
 	@Test
+	void loadsOverStompByDefaultAndOverSseOnRequestAtTheHubsHttpAddress() {
+		this.contextRunner.run(context -> assertThat(context.getBean(SimSettings.class).load().transport())
+			.isEqualTo(SimSettings.Load.Transport.STOMP));
+		this.contextRunner
+			.withPropertyValues("pneumatic.sim.load.transport=sse", "pneumatic.sim.load.hub-url=ws://hub.example:8081/ws/websocket")
+			.run(context -> {
+				SimSettings.Load load = context.getBean(SimSettings.class).load();
+				assertThat(load.transport()).isEqualTo(SimSettings.Load.Transport.SSE);
+				assertThat(load.httpUrl()).isEqualTo(URI.create("http://hub.example:8081"));
+			});
+	}
+
+	@Test
 	void bindsQueueLoadSettings() {
 		this.contextRunner.withPropertyValues("pneumatic.sim.mode=queue-load", "pneumatic.sim.queue-load.lanes=1,100",
 					"pneumatic.sim.queue-load.items=5000", "pneumatic.sim.queue-load.workers=4",

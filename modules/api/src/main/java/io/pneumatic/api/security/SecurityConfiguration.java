@@ -24,13 +24,18 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import io.pneumatic.realtime.ClientAuthenticator;
 
 /**
  * Identity for REST and STOMP alike: bearer tokens (JWT) from an issuer or JWK set in production, or
- * signed with a shared HS256 secret in development. REST under {@code /api/**} needs a token;
+ * signed with a shared HS256 secret in development. REST under {@code /api/**} needs a token (SSE job
+ * streams also take it as {@code ?access_token=}, for browsers);
  * health probes and the UI's static files do not; the STOMP endpoint checks tokens itself (its
  * handshake may carry none, its CONNECT frame then must).
  */
@@ -41,6 +46,8 @@ class SecurityConfiguration {
 	static final String PRODUCTION = "prod";
 
 	private static final int MIN_SECRET_BYTES = 32;
+
+	private static final String SSE_STREAMS = "/api/v1/jobs/*/stream";
 
 	@Bean
 	JwtDecoder jwtDecoder(SecuritySettings settings, Environment environment) {
@@ -99,6 +106,7 @@ class SecurityConfiguration {
 				.requestMatchers("/api/**").authenticated()
 				.anyRequest().permitAll())
 			.oauth2ResourceServer(resourceServer -> resourceServer
+				.bearerTokenResolver(bearerTokens())
 				.jwt(jwt -> jwt.jwtAuthenticationConverter(token -> new ClientIdentityAuthentication(identities.of(token))))
 				.authenticationEntryPoint(new ProblemEntryPoint()))
 			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ProblemEntryPoint()))
@@ -106,6 +114,18 @@ class SecurityConfiguration {
 			// Bearer tokens only, never cookies: there is no session for a forged request to ride on.
 			.csrf(csrf -> csrf.disable())
 			.build();
+	}
+
+	/**
+	 * Bearer tokens come in the {@code Authorization} header; on SSE job streams also as the
+	 * {@code access_token} query parameter, since a browser's {@code EventSource} cannot set headers.
+	 */
+	static BearerTokenResolver bearerTokens() {
+		DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+		DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
+		headerOrQuery.setAllowUriQueryParameter(true);
+		RequestMatcher sseStreams = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, SSE_STREAMS);
+		return request -> sseStreams.matches(request) ? headerOrQuery.resolve(request) : header.resolve(request);
 	}
 
 	static SecretKey secretKey(String secret) {

@@ -1,14 +1,7 @@
 package io.pneumatic.api.delivery;
 
-import io.pneumatic.api.testing.StompTestClient;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-
-import io.lettuce.core.Range;
-import io.lettuce.core.StreamMessage;
 import io.pneumatic.api.testing.HubIntegrationTest;
+import io.pneumatic.api.testing.StompTestClient;
 import io.pneumatic.realtime.EventPublisher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Replay beyond Redis retention: Redis keeps only the last events of a job, PostgreSQL the rest,
@@ -26,8 +18,6 @@ import static org.awaitility.Awaitility.await;
  */
 @HubIntegrationTest(properties = "pneumatic.retention.max-entries=100")
 class ReplayAcrossRetentionIntegrationTests {
-
-	private static final int EVENTS = 600;
 
 	@LocalServerPort
 	int port;
@@ -44,7 +34,7 @@ class ReplayAcrossRetentionIntegrationTests {
 	@Test
 	void replaysFromPostgresqlWhatRedisNoLongerHolds() throws Exception {
 		String jobId = JobStreamDeliveryContract.newJobId();
-		long head = publishBeyondRetention(jobId);
+		long head = retention().publishBeyondRetention(jobId);
 
 		try (StompTestClient client = StompTestClient.sockJs(this.port).subscribeToJob(jobId, 0L)) {
 			client.assertExactly(1, head);
@@ -54,8 +44,8 @@ class ReplayAcrossRetentionIntegrationTests {
 	@Test
 	void reportsEventsGoneEverywhereAsTruncated() throws Exception {
 		String jobId = JobStreamDeliveryContract.newJobId();
-		long head = publishBeyondRetention(jobId);
-		this.jdbc.sql("DELETE FROM job_events WHERE job_id = ? AND seq <= 50").param(jobId).update();
+		long head = retention().publishBeyondRetention(jobId);
+		retention().forgetArchivedUpTo(jobId, 50);
 
 		try (StompTestClient client = StompTestClient.webSocket(this.port).subscribeToJob(jobId, 0L)) {
 			client.assertExactly(51, head);
@@ -66,33 +56,8 @@ class ReplayAcrossRetentionIntegrationTests {
 		}
 	}
 
-	/**
-	 * Publishes until Redis has trimmed the job's first 100 events (trimming waits for the consumer
-	 * groups, and happens on publish) and PostgreSQL holds them all; returns the last seq.
-	 */
-	private long publishBeyondRetention(String jobId) {
-		AtomicLong head = new AtomicLong();
-		for (int i = 1; i <= EVENTS; i++) {
-			head.set(this.publisher.publish(jobId, "token", Map.of("text", "w" + i)).seq());
-		}
-		await().atMost(Duration.ofSeconds(30)).until(() -> {
-			head.set(this.publisher.publish(jobId, "token", Map.of("text", "more")).seq());
-			return oldestSeqInRedis(jobId) > 100;
-		});
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.jdbc.sql("SELECT count(*) FROM job_events WHERE job_id = ?")
-				.param(jobId)
-				.query(Long.class)
-				.single() == head.get());
-		return head.get();
-	}
-
-	private long oldestSeqInRedis(String jobId) {
-		try (PlainRedisWorker redis = new PlainRedisWorker(this.environment)) {
-			List<StreamMessage<String, String>> oldest = redis.redis()
-				.xrange(PlainRedisWorker.keys(jobId)[0], Range.create("-", "+"), io.lettuce.core.Limit.from(1));
-			return Long.parseLong(oldest.getFirst().getId().split("-")[0]);
-		}
+	private RetentionBoundary retention() {
+		return new RetentionBoundary(this.publisher, this.jdbc, this.environment);
 	}
 
 }

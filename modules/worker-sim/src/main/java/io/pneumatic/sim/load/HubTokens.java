@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The bearer tokens of the benchmark's STOMP connections: the configured one for all, or else one per
- * connection (each its own user, so per-user rate limits apply as they would to real browsers) from
+ * The bearer tokens of the benchmark's STOMP connections and SSE streams: the configured one for all,
+ * or else one per connection or stream (each its own user, so per-user rate limits apply as they would to real browsers) from
  * the hub's development-only token endpoint, which a hub run with its {@code dev} profile has.
  */
 final class HubTokens {
@@ -24,14 +24,16 @@ final class HubTokens {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	HubTokens(URI hubUrl, @Nullable String configured, JsonMapper json) {
-		String scheme = "wss".equals(hubUrl.getScheme()) ? "https" : "http";
-		this.tokenEndpoint = URI.create(scheme + "://" + hubUrl.getAuthority() + "/api/v1/dev/tokens");
+	/**
+	 * @param httpUrl the hub's HTTP address, {@code http://host:port}
+	 */
+	HubTokens(URI httpUrl, @Nullable String configured, JsonMapper json) {
+		this.tokenEndpoint = httpUrl.resolve("/api/v1/dev/tokens");
 		this.configured = configured;
 		this.json = json;
 	}
 
-	/** The token of connection {@code index}. */
+	/** The token of connection or stream {@code index}. */
 	String tokenFor(String runId, int index) {
 		if (this.configured != null) {
 			return this.configured;

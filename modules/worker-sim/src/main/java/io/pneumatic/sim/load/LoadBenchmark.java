@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import io.pneumatic.realtime.EventPublisher;
 import io.pneumatic.sim.SimSettings;
@@ -22,9 +24,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Load mode: the end-to-end benchmark. Subscribes {@code jobs × subscribers-per-job} STOMP clients,
- * then for each rate publishes through {@link EventPublisher} for warm-up + duration and reports
- * latency (p50/p99/p99.9), delivered/s, lost, duplicated and out-of-order events.
+ * Load mode: the end-to-end benchmark. Subscribes {@code jobs × subscribers-per-job} STOMP or SSE
+ * clients ({@code --transport}), then for each rate publishes through {@link EventPublisher} for
+ * warm-up + duration and reports latency (p50/p99/p99.9), delivered/s, lost, duplicated and
+ * out-of-order events, and the first-token latency of the jobs (first step).
  *
  * <p>Runs on the main thread and returns when done. The exit code is 0, or
  * {@value #EXIT_DELIVERY_VIOLATED} when some step lost, duplicated or reordered events.
@@ -41,6 +44,8 @@ final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
 	private static final Duration START_LEAD = Duration.ofMillis(200);
 
 	private static final Duration DRAIN_POLL = Duration.ofMillis(20);
+
+	private static final Duration FIRST_TOKEN_WINDOW = Duration.ofDays(365);
 
 	private final SimSettings.Load settings;
 
@@ -69,26 +74,29 @@ final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
 		int total = this.settings.totalSubscribers();
 		CountDownLatch confirmations = new CountDownLatch(total);
 		LatencyRecorder latency = new LatencyRecorder();
+		LatencyRecorder firstTokenLatency = new LatencyRecorder();
+		// Every job's first token counts, whenever it was sent.
+		firstTokenLatency.startWindow(System.nanoTime(), System.nanoTime() + FIRST_TOKEN_WINDOW.toNanos());
 		List<LoadSubscription> subscriptions = new ArrayList<>(total);
 		for (String jobId : jobIds) {
 			for (int subscriber = 0; subscriber < this.settings.subscribersPerJob(); subscriber++) {
-				subscriptions.add(new LoadSubscription(jobId, this.jsonMapper, latency, confirmations));
+				subscriptions.add(new LoadSubscription(jobId, this.jsonMapper, latency, firstTokenLatency, confirmations));
 			}
 		}
-		logger.info("event=load_started run={} hub_url={} jobs={} subscribers_per_job={} subscribers_per_connection={} rates={} warmup={} duration={}",
-				runId, this.settings.hubUrl(), this.settings.jobs(), this.settings.subscribersPerJob(),
+		logger.info("event=load_started run={} transport={} hub_url={} jobs={} subscribers_per_job={} subscribers_per_connection={} rates={} warmup={} duration={}",
+				runId, transportName(), this.settings.hubUrl(), this.settings.jobs(), this.settings.subscribersPerJob(),
 				this.settings.subscribersPerConnection(), this.settings.rates(), this.settings.warmup(), this.settings.duration());
 		LoadPublisher publisher = new LoadPublisher(this.eventPublisher, jobIds, this.settings.publisherThreads());
 		publisher.startJobs(runId);
-		HubTokens tokens = new HubTokens(this.settings.hubUrl(), this.settings.token(), this.jsonMapper);
-		try (StompSubscriberPool pool = new StompSubscriberPool(this.settings.hubUrl(), subscriptions,
-				this.settings.subscribersPerConnection(), (index) -> tokens.tokenFor(runId, index))) {
+		HubTokens tokens = new HubTokens(this.settings.httpUrl(), this.settings.token(), this.jsonMapper);
+		try (SubscriberPool pool = subscriberPool(subscriptions, (index) -> tokens.tokenFor(runId, index))) {
 			pool.connect(this.settings.connectConcurrency(), this.settings.subscribeTimeout());
 			awaitConfirmed(confirmations, total);
 			logger.info("event=load_subscribed run={} subscriptions={} connections={}", runId, total, pool.size());
 			List<StepResult> results = new ArrayList<>();
 			for (int step = 1; step <= this.settings.rates().size(); step++) {
-				StepResult result = runStep(step, this.settings.rates().get(step - 1), publisher, subscriptions, latency, pool);
+				StepResult result = runStep(step, this.settings.rates().get(step - 1), publisher, subscriptions, latency,
+						firstTokenLatency, pool);
 				this.report.print(result, System.out);
 				results.add(result);
 				if (!result.deliveredCorrectly()) {
@@ -104,8 +112,20 @@ final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
 		logger.info("event=load_finished run={} exit_code={}", runId, this.exitCode);
 	}
 
+	private SubscriberPool subscriberPool(List<LoadSubscription> subscriptions, IntFunction<String> tokens) {
+		return switch (this.settings.transport()) {
+			case STOMP -> new StompSubscriberPool(this.settings.hubUrl(), subscriptions,
+					this.settings.subscribersPerConnection(), tokens);
+			case SSE -> new SseSubscriberPool(this.settings.httpUrl(), subscriptions, tokens, this.jsonMapper);
+		};
+	}
+
+	private String transportName() {
+		return this.settings.transport().name().toLowerCase(Locale.ROOT);
+	}
+
 	private StepResult runStep(int step, long rate, LoadPublisher publisher, List<LoadSubscription> subscriptions,
-			LatencyRecorder latency, StompSubscriberPool pool) throws InterruptedException {
+			LatencyRecorder latency, LatencyRecorder firstTokenLatency, SubscriberPool pool) throws InterruptedException {
 		long reconnectsBefore = pool.reconnects();
 		long startNanos = System.nanoTime() + START_LEAD.toNanos();
 		long measureFrom = startNanos + this.settings.warmup().toNanos();
@@ -123,9 +143,10 @@ final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
 			anomalies = anomalies.plus(subscription.tally().takeAnomalies());
 		}
 		logger.info("event=step_finished step={} published={} drained={}", step, publication.count(), drained);
-		return new StepResult(step, rate, this.settings.jobs(), this.settings.subscribersPerJob(), pool.size(),
+		return new StepResult(step, transportName(), rate, this.settings.jobs(), this.settings.subscribersPerJob(), pool.size(),
 				publication.count(), publication.failures(), publication.lag(), histogram, this.settings.duration().toNanos() / 1e9,
-				drained, lost, anomalies.duplicated(), anomalies.outOfOrder(), pool.reconnects() - reconnectsBefore);
+				drained, lost, anomalies.duplicated(), anomalies.outOfOrder(), pool.reconnects() - reconnectsBefore,
+				firstTokenLatency.takeHistogram());
 	}
 
 	/** Waits until every subscriber has its job's last published seq, or the drain timeout passes. */

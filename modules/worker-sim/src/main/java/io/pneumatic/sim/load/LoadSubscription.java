@@ -16,14 +16,17 @@ import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 
 /**
- * One benchmark subscriber of one job ({@code /topic/jobs.{jobId}}): tallies what arrives and records latency.
+ * One benchmark subscriber of one job ({@code /topic/jobs.{jobId}} over STOMP, or its SSE stream):
+ * tallies what arrives and records latency, and the first-token latency of its job.
  *
- * <p>Frames arrive as raw bytes and are parsed with Jackson 3 here (no message converter involved).
- * Called on its connection's WebSocket thread, one frame at a time.
+ * <p>STOMP frames arrive as raw bytes and are parsed with Jackson 3 here (no message converter
+ * involved). Called on its connection's WebSocket thread or its SSE stream's thread, one event at a time.
  */
 final class LoadSubscription implements StompFrameHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(LoadSubscription.class);
+
+	private static final String TOKEN = "token";
 
 	private final String jobId;
 
@@ -35,12 +38,26 @@ final class LoadSubscription implements StompFrameHandler {
 
 	private final AtomicBoolean subscribed = new AtomicBoolean();
 
+	private final LatencyRecorder firstTokenLatency;
+
 	private final DeliveryTally tally = new DeliveryTally();
 
-	LoadSubscription(String jobId, JsonMapper jsonMapper, LatencyRecorder latency, CountDownLatch allSubscribed) {
+	/** Touched by the one thread that delivers this subscriber's events at a time. */
+	private boolean firstTokenSeen;
+
+	private volatile boolean finished;
+
+	/**
+	 * @param latency records the latency of every event
+	 * @param firstTokenLatency records the latency of the job's first {@code token} event, once
+	 * @param allSubscribed counted down once the subscription is confirmed
+	 */
+	LoadSubscription(String jobId, JsonMapper jsonMapper, LatencyRecorder latency, LatencyRecorder firstTokenLatency,
+			CountDownLatch allSubscribed) {
 		this.jobId = jobId;
 		this.jsonMapper = jsonMapper;
 		this.latency = latency;
+		this.firstTokenLatency = firstTokenLatency;
 		this.allSubscribed = allSubscribed;
 	}
 
@@ -74,20 +91,37 @@ final class LoadSubscription implements StompFrameHandler {
 	@Override
 	public void handleFrame(StompHeaders headers, @Nullable Object payload) {
 		long receivedNanos = System.nanoTime();
-		if (!(payload instanceof byte[] bytes)) {
-			return;
+		if (payload instanceof byte[] bytes) {
+			receive(this.jsonMapper.readTree(bytes), receivedNanos);
 		}
-		JsonNode envelope = this.jsonMapper.readTree(bytes);
+	}
+
+	/** Tallies one envelope that arrived at {@code receivedNanos}, whatever the transport. */
+	void receive(JsonNode envelope, long receivedNanos) {
 		JsonNode seq = envelope.path("seq");
 		if (!seq.isNumber()) {
 			handleControl(envelope);
 			return;
 		}
 		this.tally.record(seq.asLong());
+		String type = envelope.path("type").asString("");
 		JsonNode sentNanos = envelope.path("payload").path("sent_nanos");
 		if (sentNanos.isNumber()) {
 			this.latency.record(sentNanos.asLong(), receivedNanos);
+			if (TOKEN.equals(type) && !this.firstTokenSeen) {
+				// Replay delivers in order, so the first token to arrive is the job's first token.
+				this.firstTokenSeen = true;
+				this.firstTokenLatency.record(sentNanos.asLong(), receivedNanos);
+			}
 		}
+		if (EventTypes.DONE.equals(type)) {
+			this.finished = true;
+		}
+	}
+
+	/** Whether the job's {@code done} arrived: its stream has ended. */
+	boolean finished() {
+		return this.finished;
 	}
 
 	private void handleControl(JsonNode envelope) {

@@ -12,10 +12,11 @@ import org.HdrHistogram.Histogram;
  * The outcome of one benchmark step.
  *
  * @param step the step number, from 1
+ * @param transport how subscribers received events: {@code stomp} or {@code sse}
  * @param rate the target publish rate over all jobs, events per second
  * @param jobs how many jobs the events were spread over
  * @param subscribersPerJob how many subscribers watched each job
- * @param connections how many STOMP connections carried the subscriptions
+ * @param connections how many STOMP connections or SSE streams carried the subscriptions
  * @param published how many events were published in the step (warm-up included)
  * @param publishFailures how many publishes failed
  * @param publishLag per event, nanoseconds from its intended send time until the publish returned
@@ -27,10 +28,12 @@ import org.HdrHistogram.Histogram;
  * @param duplicated extra deliveries of an event a subscriber already had
  * @param outOfOrder deliveries that came after a higher seq
  * @param reconnects how many times a connection dropped and was re-opened during the step
+ * @param firstTokenLatency per subscriber whose job's first {@code token} arrived during the step, nanoseconds
+ *     from that token's intended send time to its arrival (in practice all in step 1)
  */
-record StepResult(int step, long rate, int jobs, int subscribersPerJob, int connections, long published,
+record StepResult(int step, String transport, long rate, int jobs, int subscribersPerJob, int connections, long published,
 		long publishFailures, Histogram publishLag, Histogram latency, double measuredSeconds, boolean drained, long lost, long duplicated, long outOfOrder,
-		long reconnects) {
+		long reconnects, Histogram firstTokenLatency) {
 
 	/** Whether every subscriber got every event once, in order. */
 	boolean deliveredCorrectly() {
@@ -41,6 +44,7 @@ record StepResult(int step, long rate, int jobs, int subscribersPerJob, int conn
 	Map<String, Object> metrics() {
 		Map<String, Object> metrics = new LinkedHashMap<>();
 		metrics.put("step", this.step);
+		metrics.put("transport", this.transport);
 		metrics.put("rate", this.rate);
 		metrics.put("jobs", this.jobs);
 		metrics.put("subscribers_per_job", this.subscribersPerJob);
@@ -61,6 +65,9 @@ record StepResult(int step, long rate, int jobs, int subscribersPerJob, int conn
 		metrics.put("duplicated", this.duplicated);
 		metrics.put("out_of_order", this.outOfOrder);
 		metrics.put("reconnects", this.reconnects);
+		metrics.put("first_tokens", this.firstTokenLatency.getTotalCount());
+		metrics.put("first_token_p50_ms", millis(this.firstTokenLatency.getValueAtPercentile(50)));
+		metrics.put("first_token_p99_ms", millis(this.firstTokenLatency.getValueAtPercentile(99)));
 		return metrics;
 	}
 

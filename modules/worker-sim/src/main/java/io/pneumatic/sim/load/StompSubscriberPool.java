@@ -28,7 +28,7 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * <p>Handshakes, heartbeats and receipts run on virtual threads; at most {@code connect-concurrency}
  * handshakes are in flight at once.
  */
-final class StompSubscriberPool implements AutoCloseable {
+final class StompSubscriberPool implements SubscriberPool {
 
 	private static final Logger logger = LoggerFactory.getLogger(StompSubscriberPool.class);
 
@@ -62,11 +62,8 @@ final class StompSubscriberPool implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * Opens every connection, at most {@code concurrency} handshakes at a time.
-	 * @throws IllegalStateException if a connection cannot be opened within {@code timeout}
-	 */
-	void connect(int concurrency, Duration timeout) throws InterruptedException {
+	@Override
+	public void connect(int concurrency, Duration timeout) throws InterruptedException {
 		Semaphore handshakes = new Semaphore(concurrency);
 		List<CompletableFuture<?>> futures = new ArrayList<>(this.connections.size());
 		for (StompSubscriberConnection connection : this.connections) {
@@ -90,13 +87,13 @@ final class StompSubscriberPool implements AutoCloseable {
 		logger.info("event=stomp_connected url={} connections={}", this.url, this.connections.size());
 	}
 
-	/** How many times a connection was re-opened after it dropped. */
-	long reconnects() {
+	@Override
+	public long reconnects() {
 		return this.reconnects.get();
 	}
 
-	/** How many connections the pool holds. */
-	int size() {
+	@Override
+	public int size() {
 		return this.connections.size();
 	}
 

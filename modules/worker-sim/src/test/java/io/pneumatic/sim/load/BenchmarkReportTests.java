@@ -27,7 +27,11 @@ class BenchmarkReportTests {
 		assertThat((BigDecimal) result.metrics().get("p50_ms")).isCloseTo(new BigDecimal("2.0"), within(new BigDecimal("0.01")));
 		assertThat(result.metrics()).containsEntry("delivered_per_s", new BigDecimal("50.0"))
 			.containsEntry("lost", 0L)
-			.containsKeys("p99_ms", "p99_9_ms", "duplicated", "out_of_order");
+			.containsEntry("transport", "stomp")
+			.containsEntry("first_tokens", 10L)
+			.containsKeys("p99_ms", "p99_9_ms", "duplicated", "out_of_order", "first_token_p99_ms");
+		assertThat((BigDecimal) result.metrics().get("first_token_p50_ms")).isCloseTo(new BigDecimal("5.0"),
+				within(new BigDecimal("0.01")));
 		assertThat(result.deliveredCorrectly()).isTrue();
 	}
 
@@ -45,9 +49,9 @@ class BenchmarkReportTests {
 
 		List<String> lines = Files.readAllLines(file);
 		assertThat(lines).hasSize(4);
-		assertThat(lines.get(0)).startsWith("| step | rate | jobs |");
-		assertThat(lines.get(2)).startsWith("| 1 | 100 |");
-		assertThat(lines.get(3)).startsWith("| 2 | 100 |");
+		assertThat(lines.get(0)).startsWith("| step | transport | rate | jobs |");
+		assertThat(lines.get(2)).startsWith("| 1 | stomp | 100 |");
+		assertThat(lines.get(3)).startsWith("| 2 | stomp | 100 |");
 	}
 
 	@Test
@@ -67,7 +71,12 @@ class BenchmarkReportTests {
 		for (int i = 0; i < 100; i++) {
 			latency.recordValue(2_000_000);
 		}
-		return new StepResult(step, 100, 10, 1, 10, 1000, 0, new Histogram(3), latency, 2.0, true, lost, 0, 0, 0);
+		Histogram firstTokens = new Histogram(3);
+		for (int i = 0; i < 10; i++) {
+			firstTokens.recordValue(5_000_000);
+		}
+		return new StepResult(step, "stomp", 100, 10, 1, 10, 1000, 0, new Histogram(3), latency, 2.0, true, lost, 0, 0, 0,
+				firstTokens);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.pneumatic.sim.load;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,8 +17,10 @@ class LoadSubscriptionTests {
 
 	private final LatencyRecorder latency = new LatencyRecorder();
 
+	private final LatencyRecorder firstToken = new LatencyRecorder();
+
 	private final LoadSubscription subscription = new LoadSubscription("load-1", JsonMapper.builder().build(),
-			this.latency, this.confirmations);
+			this.latency, this.firstToken, this.confirmations);
 
 	@Test
 	void subscribesToTheJobTopic() {
@@ -45,6 +48,23 @@ class LoadSubscriptionTests {
 		assertThat(this.subscription.tally().highestSeq()).isEqualTo(2);
 		assertThat(this.subscription.tally().takeAnomalies()).isEqualTo(new DeliveryTally.Anomalies(1, 0));
 		assertThat(this.latency.takeHistogram().getTotalCount()).isEqualTo(2);
+	}
+
+	@Test
+	void recordsTheFirstTokenOnceAndSeesDone() {
+		long now = System.nanoTime();
+		this.firstToken.startWindow(now - 10_000_000_000L, now + 10_000_000_000L);
+
+		frame("{\"stream\":\"jobs.load-1\",\"seq\":1,\"type\":\"status\",\"ts\":\"2026-11-24T10:00:00Z\",\"payload\":{\"status\":\"running\"}}");
+		frame(event(2, now - 7_000_000L));
+		frame(event(3, now - 1_000_000L));
+		assertThat(this.subscription.finished()).isFalse();
+		frame("{\"stream\":\"jobs.load-1\",\"seq\":4,\"type\":\"done\",\"ts\":\"2026-11-24T10:00:00Z\",\"payload\":{\"status\":\"succeeded\"}}");
+
+		Histogram firstTokens = this.firstToken.takeHistogram();
+		assertThat(firstTokens.getTotalCount()).isEqualTo(1);
+		assertThat(firstTokens.getMinValue()).isGreaterThanOrEqualTo(7_000_000L);
+		assertThat(this.subscription.finished()).isTrue();
 	}
 
 	private void frame(String json) {

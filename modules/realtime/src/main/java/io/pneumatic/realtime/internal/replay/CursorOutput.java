@@ -3,12 +3,14 @@ package io.pneumatic.realtime.internal.replay;
 import java.util.List;
 
 import io.pneumatic.realtime.EventEnvelope;
-import org.springframework.messaging.Message;
 
 /**
- * What a {@link ReplayCursor} reads from and writes to; called on the session's lane only.
+ * What a {@link ReplayCursor} reads from and writes to; called from the thread that owns the cursor
+ * only (a STOMP session's lane, an SSE client's thread).
+ *
+ * @param <M> the type of the live messages the cursor passes on
  */
-interface CursorOutput {
+public interface CursorOutput<M> {
 
 	/** Up to {@code limit} events of the job after {@code afterSeq}, with truncation markers. */
 	List<EventEnvelope> eventsAfter(String jobId, long afterSeq, int limit);
@@ -17,7 +19,7 @@ interface CursorOutput {
 	long headSeq(String jobId);
 
 	/** Writes a message that came live from the broker to the client. */
-	void deliverLive(Message<byte[]> message);
+	void deliverLive(M message);
 
 	/** Writes an event read from the event log (or a control event) to the client. */
 	void deliverFromLog(EventEnvelope event);

@@ -51,7 +51,10 @@ public final class JobSubscriptions {
 		SessionLane lane = this.lanes.computeIfAbsent(sessionId, SessionLane::new);
 		logger.debug("job_subscription=requested session={} subscription={} job={} last_seq={}", sessionId,
 				subscriptionId, jobId, lastSeq);
-		lane.submit(() -> lane.cursors().put(subscriptionId, new ReplayCursor(jobId, lastSeq, receiptId)));
+		lane.submit(() -> {
+			lane.cursors().put(subscriptionId, new ReplayCursor<>(jobId, lastSeq));
+			lane.receipts().put(receiptId, subscriptionId);
+		});
 	}
 
 	/** The broker sent a RECEIPT to this session; if it confirms a job subscription, replay starts. */
@@ -60,13 +63,15 @@ public final class JobSubscriptions {
 		if (lane == null) {
 			return;
 		}
-		lane.submit(() -> lane.cursors().forEach((subscriptionId, cursor) -> {
-			if (cursor.receiptId().equals(receiptId)) {
-				cursor.onBrokerSubscribed(output(lane, subscriptionId, cursor));
+		lane.submit(() -> {
+			String subscriptionId = lane.receipts().remove(receiptId);
+			ReplayCursor<Message<byte[]>> cursor = (subscriptionId != null) ? lane.cursors().get(subscriptionId) : null;
+			if (cursor != null) {
+				cursor.onBrokerSubscribed(output(lane, subscriptionId));
 				logger.debug("job_subscription=live session={} subscription={} next_seq={}", sessionId, subscriptionId,
 						cursor.nextSeq());
 			}
-		}));
+		});
 	}
 
 	/**
@@ -80,14 +85,14 @@ public final class JobSubscriptions {
 		}
 		Message<byte[]> clean = withoutOrderingTask(message);
 		lane.submit(() -> {
-			ReplayCursor cursor = lane.cursors().get(subscriptionId);
+			ReplayCursor<Message<byte[]>> cursor = lane.cursors().get(subscriptionId);
 			if (cursor == null) {
 				logger.debug("job_message=unknown_subscription session={} subscription={} seq={}", sessionId,
 						subscriptionId, seq);
 				this.writer.write(clean);
 			}
 			else {
-				cursor.onLive(seq, clean, output(lane, subscriptionId, cursor));
+				cursor.onLive(seq, clean, output(lane, subscriptionId));
 			}
 		});
 		return true;
@@ -97,7 +102,10 @@ public final class JobSubscriptions {
 	void unsubscribed(String sessionId, String subscriptionId) {
 		SessionLane lane = this.lanes.get(sessionId);
 		if (lane != null) {
-			lane.submit(() -> lane.cursors().remove(subscriptionId));
+			lane.submit(() -> {
+				lane.cursors().remove(subscriptionId);
+				lane.receipts().values().remove(subscriptionId);
+			});
 		}
 	}
 
@@ -106,8 +114,8 @@ public final class JobSubscriptions {
 		this.lanes.remove(sessionId);
 	}
 
-	private CursorOutput output(SessionLane lane, String subscriptionId, ReplayCursor cursor) {
-		return new CursorOutput() {
+	private CursorOutput<Message<byte[]>> output(SessionLane lane, String subscriptionId) {
+		return new CursorOutput<>() {
 
 			@Override
 			public List<EventEnvelope> eventsAfter(String jobId, long afterSeq, int limit) {

@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import io.pneumatic.realtime.EventEnvelope;
 import io.pneumatic.realtime.EventTypes;
 import org.jspecify.annotations.Nullable;
-import org.springframework.messaging.Message;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,9 +15,12 @@ import tools.jackson.databind.node.ObjectNode;
  * Where one subscription to a job stream stands: the next sequence number its client must get, and
  * the live messages held back until the broker confirmed the subscription.
  *
- * <p>Not thread-safe: used on its session's lane only.
+ * <p>Serves STOMP subscriptions (live messages are the broker's frames) and SSE clients alike. Not
+ * thread-safe: used from one thread at a time (a STOMP session's lane, an SSE client's thread).
+ *
+ * @param <M> the type of the live messages, each with the sequence number it is passed with
  */
-final class ReplayCursor {
+public final class ReplayCursor<M> {
 
 	/** Live messages held while awaiting the broker; beyond this they are read from the log instead. */
 	static final int MAX_HELD = 10_000;
@@ -29,9 +31,7 @@ final class ReplayCursor {
 
 	private final @Nullable Long lastSeq;
 
-	private final String receiptId;
-
-	private final TreeMap<Long, Message<byte[]>> held = new TreeMap<>();
+	private final TreeMap<Long, M> held = new TreeMap<>();
 
 	private boolean live;
 
@@ -40,25 +40,19 @@ final class ReplayCursor {
 	/**
 	 * @param jobId the job whose stream is subscribed
 	 * @param lastSeq the {@code last-seq} the client asked to resume after, or {@code null} to start now
-	 * @param receiptId the receipt that confirms the broker subscription
 	 */
-	ReplayCursor(String jobId, @Nullable Long lastSeq, String receiptId) {
+	public ReplayCursor(String jobId, @Nullable Long lastSeq) {
 		this.jobId = jobId;
 		this.lastSeq = lastSeq;
-		this.receiptId = receiptId;
-	}
-
-	String receiptId() {
-		return this.receiptId;
 	}
 
 	/** The next sequence number this subscription's client must get (meaningful once live). */
-	long nextSeq() {
+	public long nextSeq() {
 		return this.nextSeq;
 	}
 
 	/** A message arrived from the broker for this subscription. */
-	void onLive(long seq, Message<byte[]> message, CursorOutput out) {
+	public void onLive(long seq, M message, CursorOutput<M> out) {
 		if (!this.live) {
 			if (this.held.size() < MAX_HELD) {
 				this.held.put(seq, message);
@@ -69,7 +63,7 @@ final class ReplayCursor {
 	}
 
 	/** The broker confirmed the subscription: replay, then release what was held. */
-	void onBrokerSubscribed(CursorOutput out) {
+	public void onBrokerSubscribed(CursorOutput<M> out) {
 		if (this.live) {
 			return;
 		}
@@ -83,13 +77,13 @@ final class ReplayCursor {
 			out.deliverFromLog(control(EventTypes.REPLAY_COMPLETE, "last_seq", this.nextSeq - 1));
 		}
 		this.live = true;
-		for (Map.Entry<Long, Message<byte[]>> entry : this.held.entrySet()) {
+		for (Map.Entry<Long, M> entry : this.held.entrySet()) {
 			deliverInOrder(entry.getKey(), entry.getValue(), out);
 		}
 		this.held.clear();
 	}
 
-	private void deliverInOrder(long seq, Message<byte[]> message, CursorOutput out) {
+	private void deliverInOrder(long seq, M message, CursorOutput<M> out) {
 		if (seq < this.nextSeq) {
 			return;
 		}
@@ -101,7 +95,7 @@ final class ReplayCursor {
 	}
 
 	/** Delivers events {@code nextSeq..upTo} from the event log. */
-	private void catchUp(long upTo, CursorOutput out) {
+	private void catchUp(long upTo, CursorOutput<M> out) {
 		while (this.nextSeq <= upTo) {
 			int limit = (int) Math.min(PAGE_SIZE, upTo - this.nextSeq + 1);
 			List<EventEnvelope> page = out.eventsAfter(this.jobId, this.nextSeq - 1, limit);

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
 
 /**
  * The serial lane of one STOMP session: tasks run one at a time, in submission order, on a virtual
@@ -24,7 +25,10 @@ final class SessionLane {
 	private final AtomicBoolean draining = new AtomicBoolean();
 
 	/** Cursors by subscription id; touched on the lane only. */
-	private final Map<String, ReplayCursor> cursors = new HashMap<>();
+	private final Map<String, ReplayCursor<Message<byte[]>>> cursors = new HashMap<>();
+
+	/** Subscription ids by the receipt that confirms their broker subscription; touched on the lane only. */
+	private final Map<String, String> receipts = new HashMap<>();
 
 	SessionLane(String sessionId) {
 		this.sessionId = sessionId;
@@ -35,8 +39,13 @@ final class SessionLane {
 	}
 
 	/** Cursors by subscription id; to be used from lane tasks only. */
-	Map<String, ReplayCursor> cursors() {
+	Map<String, ReplayCursor<Message<byte[]>>> cursors() {
 		return this.cursors;
+	}
+
+	/** Subscription ids by the receipt awaited for them; to be used from lane tasks only. */
+	Map<String, String> receipts() {
+		return this.receipts;
 	}
 
 	/** Queues a task; it runs after every task submitted before it. */

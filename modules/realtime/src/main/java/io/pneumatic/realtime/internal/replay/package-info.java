@@ -1,6 +1,8 @@
 /**
  * Per-subscription delivery of job streams: replay after {@code last-seq}, then live events, in
- * sequence order, each exactly once, with no logic needed in the client.
+ * sequence order, each exactly once, with no logic needed in the client. The
+ * {@link io.pneumatic.realtime.internal.replay.ReplayCursor} holds that logic for STOMP
+ * subscriptions (here) and SSE clients ({@code internal.sse}) alike.
  *
  * <h2>Concurrency model</h2>
  * Every STOMP session that subscribes to a job stream gets a {@link

@@ -21,7 +21,7 @@ class ReplayCursorTests {
 	@Test
 	void replaysAfterLastSeqThenReleasesHeldLiveMessagesWithoutDuplicates() {
 		this.out.logUpTo(5);
-		ReplayCursor cursor = new ReplayCursor("42", 2L, "r1");
+		ReplayCursor<Message<byte[]>> cursor = new ReplayCursor<>("42", 2L);
 		cursor.onLive(5, live(5), this.out);
 		cursor.onLive(6, live(6), this.out);
 		assertThat(this.out.delivered).isEmpty();
@@ -37,7 +37,7 @@ class ReplayCursorTests {
 	@Test
 	void startsAtTheHeadWithoutLastSeq() {
 		this.out.logUpTo(10);
-		ReplayCursor cursor = new ReplayCursor("42", null, "r1");
+		ReplayCursor<Message<byte[]>> cursor = new ReplayCursor<>("42", null);
 		cursor.onLive(10, live(10), this.out);
 		cursor.onLive(11, live(11), this.out);
 		cursor.onBrokerSubscribed(this.out);
@@ -48,7 +48,7 @@ class ReplayCursorTests {
 	@Test
 	void dropsDuplicatesAndFillsGapsFromTheLog() {
 		this.out.logUpTo(9);
-		ReplayCursor cursor = new ReplayCursor("42", 0L, "r1");
+		ReplayCursor<Message<byte[]>> cursor = new ReplayCursor<>("42", 0L);
 		cursor.onBrokerSubscribed(this.out);
 		this.out.delivered.clear();
 
@@ -65,7 +65,7 @@ class ReplayCursorTests {
 	void reportsEventsGoneEverywhereAsTruncated() {
 		this.out.logUpTo(10);
 		this.out.forget(1, 4);
-		ReplayCursor cursor = new ReplayCursor("42", 0L, "r1");
+		ReplayCursor<Message<byte[]>> cursor = new ReplayCursor<>("42", 0L);
 		cursor.onBrokerSubscribed(this.out);
 
 		assertThat(this.out.delivered).containsExactly("control:replay_truncated[1..4]", "log:5", "log:6", "log:7",
@@ -75,7 +75,7 @@ class ReplayCursorTests {
 	@Test
 	void pagesThroughLongReplays() {
 		this.out.logUpTo(1_234);
-		ReplayCursor cursor = new ReplayCursor("42", 0L, "r1");
+		ReplayCursor<Message<byte[]>> cursor = new ReplayCursor<>("42", 0L);
 		cursor.onBrokerSubscribed(this.out);
 
 		assertThat(this.out.delivered).hasSize(1_235);
@@ -88,7 +88,7 @@ class ReplayCursorTests {
 	}
 
 	/** An in-memory event log standing in for Redis and PostgreSQL; the cursor logic is what is tested. */
-	private static final class RecordingOutput implements CursorOutput {
+	private static final class RecordingOutput implements CursorOutput<Message<byte[]>> {
 
 		private final TreeMap<Long, EventEnvelope> log = new TreeMap<>();
 
