@@ -20,4 +20,7 @@ public interface EventLog {
 	/** The highest sequence number the job has been given, 0 if none. */
 	long headSeq(String jobId);
 
+	/** The lowest sequence number Redis still holds for the job, 0 if it holds none (older ones come from the archive). */
+	long oldestRetainedSeq(String jobId);
+
 }

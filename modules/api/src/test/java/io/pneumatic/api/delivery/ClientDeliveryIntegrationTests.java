@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  * an acknowledgement, heart-beats, idle connections, compression and the delivery metrics.
  */
 @HubIntegrationTest(properties = { "pneumatic.delivery.queue-size=20", "pneumatic.delivery.send-buffer-size=256KB",
-		"pneumatic.delivery.send-time-limit=30s", "pneumatic.delivery.heartbeat=1s",
+		"pneumatic.delivery.send-time-limit=8s", "pneumatic.delivery.heartbeat=1s",
 		"pneumatic.delivery.heartbeat-grace=500ms", "pneumatic.delivery.idle-timeout=3s",
 		"pneumatic.delivery.ack-timeout=300ms", "pneumatic.delivery.ack-attempts=3" })
 class ClientDeliveryIntegrationTests {

@@ -104,6 +104,23 @@ final class ClientConnection extends WebSocketSessionDecorator {
 		offer(frame, message);
 	}
 
+	/**
+	 * Waits until the queue is at most half full, for a writer that can wait.
+	 * @return whether there was room within {@code timeout} (or the connection is ending anyway)
+	 */
+	boolean awaitRoom(Duration timeout) {
+		if (this.ending.get()) {
+			return true;
+		}
+		try {
+			return this.queue.awaitRoom(timeout) || this.ending.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return true;
+		}
+	}
+
 	/** Sends a critical event again, marked as redelivered. */
 	void redeliver(OutboundFrame frame) {
 		if (!this.ending.get()) {

@@ -127,6 +127,18 @@ final class ClientConnections implements WebSocketHandlerDecoratorFactory, Clien
 		}
 	}
 
+	/**
+	 * Holds a writer that can wait (a job stream's lane) until the client's queue has room, so that a
+	 * replay goes at the client's pace; a client that makes no room within the send time limit is
+	 * cut off.
+	 */
+	void awaitRoom(String sessionId) {
+		ClientConnection connection = this.connections.get(sessionId);
+		if (connection != null && !connection.awaitRoom(this.settings.sendTimeLimit())) {
+			connection.end(DisconnectNotice.slowConsumer(connection.queued()));
+		}
+	}
+
 	/** A client acknowledged a critical event. */
 	boolean acknowledge(String sessionId, String ackId) {
 		return this.critical.acknowledged(sessionId, ackId);

@@ -25,6 +25,8 @@ final class OutboundQueue<T> {
 
 	private final Condition notEmpty = this.lock.newCondition();
 
+	private final Condition roomy = this.lock.newCondition();
+
 	private final ArrayDeque<Entry<T>> entries = new ArrayDeque<>();
 
 	private final int maxItems;
@@ -71,6 +73,7 @@ final class OutboundQueue<T> {
 		try {
 			this.entries.clear();
 			this.bytes = 0;
+			this.roomy.signalAll();
 			add(new Entry<>(item, false, 0));
 		}
 		finally {
@@ -102,11 +105,40 @@ final class OutboundQueue<T> {
 			}
 			Entry<T> entry = this.entries.poll();
 			this.bytes -= entry.size();
+			if (isRoomy()) {
+				this.roomy.signalAll();
+			}
 			return entry.item();
 		}
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	/**
+	 * Waits until the queue is at most half full, for producers that can wait (a replay reading the
+	 * event log page by page) rather than overflow it.
+	 * @return whether it got there within {@code timeout}
+	 */
+	boolean awaitRoom(Duration timeout) throws InterruptedException {
+		this.lock.lock();
+		try {
+			long nanos = timeout.toNanos();
+			while (!isRoomy()) {
+				if (nanos <= 0) {
+					return false;
+				}
+				nanos = this.roomy.awaitNanos(nanos);
+			}
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private boolean isRoomy() {
+		return this.entries.size() <= this.maxItems / 2 && this.bytes <= this.maxBytes / 2;
 	}
 
 	int size() {

@@ -23,6 +23,14 @@ public final class StompDelivery {
 		return this.connections;
 	}
 
+	/**
+	 * Waits until the session's outbound queue has room: job-stream lanes call it before each write,
+	 * so replays and bursts go at the client's pace instead of overflowing its queue.
+	 */
+	public void awaitRoom(String sessionId) {
+		this.connections.awaitRoom(sessionId);
+	}
+
 	/** Must come right after access control in the client inbound channel. */
 	public ChannelInterceptor inbound() {
 		return this.inbound;

@@ -72,6 +72,19 @@ final class RedisEventLog implements EventLog {
 		return (seq != null) ? Long.parseLong(seq) : 0;
 	}
 
+	@Override
+	public long oldestRetainedSeq(String jobId) {
+		requireValidJobId(jobId);
+		return this.connections.commands()
+			.xrange(EventKeys.stream(jobId), Range.unbounded(), Limit.from(1))
+			.stream()
+			.map(this.entryMapper::toEnvelope)
+			.filter((event) -> event != null && event.seq() != null)
+			.mapToLong(EventEnvelope::seq)
+			.findFirst()
+			.orElse(0);
+	}
+
 	private static void requireValidJobId(String jobId) {
 		if (!EventKeys.isValidJobId(jobId)) {
 			throw new IllegalArgumentException("Job id '" + jobId + "' is not 1 to 64 characters of [A-Za-z0-9_-]");

@@ -18,6 +18,12 @@ public interface CursorOutput<M> {
 	/** The highest sequence number the job has been given. */
 	long headSeq(String jobId);
 
+	/** The lowest sequence number Redis still holds for the job, 0 if none. */
+	long oldestRetainedSeq(String jobId);
+
+	/** A replay after {@code last-seq} caught up, with this outcome. */
+	void replayed(ReplayOutcome outcome);
+
 	/** Writes a message that came live from the broker to the client. */
 	void deliverLive(M message);
 

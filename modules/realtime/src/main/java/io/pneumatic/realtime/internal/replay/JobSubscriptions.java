@@ -3,6 +3,7 @@ package io.pneumatic.realtime.internal.replay;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.pneumatic.realtime.EventEnvelope;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHandler;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.MessageBuilder;
@@ -40,8 +42,11 @@ public final class JobSubscriptions {
 
 	private final ClientMessageWriter writer;
 
-	JobSubscriptions(EventLog eventLog, JsonMapper jsonMapper, ClientMessageWriter writer) {
+	private final ReplayOutcomes outcomes;
+
+	JobSubscriptions(EventLog eventLog, JsonMapper jsonMapper, ClientMessageWriter writer, ReplayOutcomes outcomes) {
 		this.eventLog = eventLog;
+		this.outcomes = outcomes;
 		this.jsonMapper = jsonMapper;
 		this.writer = writer;
 	}
@@ -128,6 +133,16 @@ public final class JobSubscriptions {
 			}
 
 			@Override
+			public long oldestRetainedSeq(String jobId) {
+				return JobSubscriptions.this.eventLog.oldestRetainedSeq(jobId);
+			}
+
+			@Override
+			public void replayed(ReplayOutcome outcome) {
+				JobSubscriptions.this.outcomes.record(outcome);
+			}
+
+			@Override
 			public void deliverLive(Message<byte[]> message) {
 				JobSubscriptions.this.writer.write(message);
 			}
@@ -172,9 +187,18 @@ public final class JobSubscriptions {
 
 		void write(Message<byte[]> message);
 
-		/** Adapts Spring's sub-protocol WebSocket handler, resolved on first use. */
-		static ClientMessageWriter of(Supplier<MessageHandler> handler) {
-			return message -> handler.get().handleMessage(message);
+		/**
+		 * Adapts Spring's sub-protocol WebSocket handler, resolved on first use; each write first waits
+		 * until the session can take it, so a lane goes at its client's pace.
+		 */
+		static ClientMessageWriter of(Supplier<MessageHandler> handler, Consumer<String> awaitRoom) {
+			return message -> {
+				String sessionId = SimpMessageHeaderAccessor.getSessionId(message.getHeaders());
+				if (sessionId != null) {
+					awaitRoom.accept(sessionId);
+				}
+				handler.get().handleMessage(message);
+			};
 		}
 
 	}

@@ -3,6 +3,8 @@ package io.pneumatic.realtime.internal.replay;
 import io.pneumatic.realtime.EventLog;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pneumatic.realtime.internal.delivery.StompDelivery;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.MessageHandler;
@@ -16,10 +18,17 @@ import tools.jackson.databind.json.JsonMapper;
 public class ReplayConfiguration {
 
 	@Bean
-	JobSubscriptions jobSubscriptions(EventLog eventLog, JsonMapper jsonMapper, ApplicationContext context) {
+	ReplayOutcomes replayOutcomes(MeterRegistry registry) {
+		return new ReplayOutcomes(registry);
+	}
+
+	@Bean
+	JobSubscriptions jobSubscriptions(EventLog eventLog, JsonMapper jsonMapper, ApplicationContext context,
+			StompDelivery delivery, ReplayOutcomes outcomes) {
 		// The sub-protocol handler is built from the channels these interceptors sit on: resolve it late.
 		return new JobSubscriptions(eventLog, jsonMapper, JobSubscriptions.ClientMessageWriter
-			.of(() -> context.getBean("subProtocolWebSocketHandler", MessageHandler.class)));
+			.of(() -> context.getBean("subProtocolWebSocketHandler", MessageHandler.class), delivery::awaitRoom),
+				outcomes);
 	}
 
 	@Bean

@@ -73,7 +73,13 @@ public final class ReplayCursor<M> {
 		}
 		else {
 			this.nextSeq = this.lastSeq + 1;
-			catchUp(head, out);
+			if (this.nextSeq <= head) {
+				long oldestRetained = out.oldestRetainedSeq(this.jobId);
+				boolean fromArchive = oldestRetained == 0 || this.nextSeq < oldestRetained;
+				boolean truncated = catchUp(head, out);
+				out.replayed(truncated ? ReplayOutcome.TRUNCATED
+						: fromArchive ? ReplayOutcome.FROM_POSTGRESQL : ReplayOutcome.COMPLETE);
+			}
 			out.deliverFromLog(control(EventTypes.REPLAY_COMPLETE, "last_seq", this.nextSeq - 1));
 		}
 		this.live = true;
@@ -94,8 +100,12 @@ public final class ReplayCursor<M> {
 		this.nextSeq = seq + 1;
 	}
 
-	/** Delivers events {@code nextSeq..upTo} from the event log. */
-	private void catchUp(long upTo, CursorOutput<M> out) {
+	/**
+	 * Delivers events {@code nextSeq..upTo} from the event log.
+	 * @return whether some of them were gone (a {@code replay_truncated} went out)
+	 */
+	private boolean catchUp(long upTo, CursorOutput<M> out) {
+		boolean truncated = false;
 		while (this.nextSeq <= upTo) {
 			int limit = (int) Math.min(PAGE_SIZE, upTo - this.nextSeq + 1);
 			List<EventEnvelope> page = out.eventsAfter(this.jobId, this.nextSeq - 1, limit);
@@ -106,6 +116,7 @@ public final class ReplayCursor<M> {
 					continue;
 				}
 				out.deliverFromLog(event);
+				truncated |= event.seq() == null;
 				this.nextSeq = Math.min(reaches, upTo) + 1;
 				progressed = true;
 				if (this.nextSeq > upTo) {
@@ -114,9 +125,11 @@ public final class ReplayCursor<M> {
 			}
 			if (!progressed) {
 				out.deliverFromLog(truncated(this.nextSeq, upTo));
+				truncated = true;
 				this.nextSeq = upTo + 1;
 			}
 		}
+		return truncated;
 	}
 
 	/** The highest sequence number an event accounts for: its own, or the end of a truncated range. */

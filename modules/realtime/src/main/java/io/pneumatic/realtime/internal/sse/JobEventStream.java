@@ -15,6 +15,8 @@ import io.pneumatic.realtime.EventLog;
 import io.pneumatic.realtime.EventTypes;
 import io.pneumatic.realtime.internal.replay.CursorOutput;
 import io.pneumatic.realtime.internal.replay.ReplayCursor;
+import io.pneumatic.realtime.internal.replay.ReplayOutcome;
+import io.pneumatic.realtime.internal.replay.ReplayOutcomes;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +65,11 @@ final class JobEventStream implements JobFeedListener {
 	 * @param jobId the job
 	 * @param afterSeq the last sequence number the client has; the stream starts after it
 	 */
-	JobEventStream(String jobId, long afterSeq, EventLog eventLog, JsonMapper jsonMapper, SseSettings settings) {
+	private final ReplayOutcomes outcomes;
+
+	JobEventStream(String jobId, long afterSeq, EventLog eventLog, JsonMapper jsonMapper, SseSettings settings,
+			ReplayOutcomes outcomes) {
+		this.outcomes = outcomes;
 		this.jobId = jobId;
 		this.cursor = new ReplayCursor<>(jobId, afterSeq);
 		this.eventLog = eventLog;
@@ -151,6 +157,16 @@ final class JobEventStream implements JobFeedListener {
 		@Override
 		public long headSeq(String jobId) {
 			return JobEventStream.this.eventLog.headSeq(jobId);
+		}
+
+		@Override
+		public long oldestRetainedSeq(String jobId) {
+			return JobEventStream.this.eventLog.oldestRetainedSeq(jobId);
+		}
+
+		@Override
+		public void replayed(ReplayOutcome outcome) {
+			JobEventStream.this.outcomes.record(outcome);
 		}
 
 		@Override

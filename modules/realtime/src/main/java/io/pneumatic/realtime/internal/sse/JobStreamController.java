@@ -11,6 +11,7 @@ import io.pneumatic.realtime.EventEnvelope;
 import io.pneumatic.realtime.EventLog;
 import io.pneumatic.realtime.EventTypes;
 import io.pneumatic.realtime.JobOwnership;
+import io.pneumatic.realtime.internal.replay.ReplayOutcomes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,8 +53,11 @@ class JobStreamController {
 
 	private final SseSettings settings;
 
+	private final ReplayOutcomes outcomes;
+
 	JobStreamController(BrokerJobFeed feed, EventLog eventLog, JobOwnership jobOwnership, JsonMapper jsonMapper,
-			SseSettings settings) {
+			SseSettings settings, ReplayOutcomes outcomes) {
+		this.outcomes = outcomes;
 		this.feed = feed;
 		this.eventLog = eventLog;
 		this.jobOwnership = jobOwnership;
@@ -77,7 +81,8 @@ class JobStreamController {
 			response.setStatus(HttpStatus.NO_CONTENT.value());
 			return;
 		}
-		JobEventStream stream = new JobEventStream(id, afterSeq, this.eventLog, this.jsonMapper, this.settings);
+		JobEventStream stream = new JobEventStream(id, afterSeq, this.eventLog, this.jsonMapper, this.settings,
+				this.outcomes);
 		BrokerJobFeed.Watch watch;
 		try {
 			watch = this.feed.watch(id, stream);

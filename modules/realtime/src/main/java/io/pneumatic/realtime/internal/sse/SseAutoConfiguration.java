@@ -5,6 +5,7 @@ import io.pneumatic.realtime.JobOwnership;
 import io.pneumatic.realtime.internal.broker.BrokerEndpoint;
 import io.pneumatic.realtime.internal.broker.BrokerSettings;
 import io.pneumatic.realtime.internal.stomp.StompSettings;
+import io.pneumatic.realtime.internal.replay.ReplayOutcomes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -35,9 +36,10 @@ public class SseAutoConfiguration {
 
 	@Bean
 	JobStreamController jobStreamController(BrokerJobFeed feed, EventLog eventLog,
-			ObjectProvider<JobOwnership> jobOwnership, JsonMapper jsonMapper, SseSettings settings) {
+			ObjectProvider<JobOwnership> jobOwnership, JsonMapper jsonMapper, SseSettings settings,
+			ReplayOutcomes outcomes) {
 		return new JobStreamController(feed, eventLog, jobOwnership.getIfAvailable(() -> (jobId, userId) -> false),
-				jsonMapper, settings);
+				jsonMapper, settings, outcomes);
 	}
 
 }

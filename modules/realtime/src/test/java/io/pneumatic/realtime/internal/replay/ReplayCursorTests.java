@@ -32,6 +32,17 @@ class ReplayCursorTests {
 
 		assertThat(this.out.delivered).containsExactly("log:3", "log:4", "log:5", "control:replay_complete", "live:6",
 				"live:7");
+		assertThat(this.out.outcomes).containsExactly(ReplayOutcome.COMPLETE);
+	}
+
+	@Test
+	void aReplayThatReachesBeyondRedisRetentionComesFromPostgresql() {
+		this.out.logUpTo(8);
+		this.out.oldestRetained = 5;
+		new ReplayCursor<Message<byte[]>>("42", 2L).onBrokerSubscribed(this.out);
+		new ReplayCursor<Message<byte[]>>("42", 6L).onBrokerSubscribed(this.out);
+
+		assertThat(this.out.outcomes).containsExactly(ReplayOutcome.FROM_POSTGRESQL, ReplayOutcome.COMPLETE);
 	}
 
 	@Test
@@ -43,6 +54,7 @@ class ReplayCursorTests {
 		cursor.onBrokerSubscribed(this.out);
 
 		assertThat(this.out.delivered).containsExactly("live:11");
+		assertThat(this.out.outcomes).as("nothing to replay").isEmpty();
 	}
 
 	@Test
@@ -70,6 +82,7 @@ class ReplayCursorTests {
 
 		assertThat(this.out.delivered).containsExactly("control:replay_truncated[1..4]", "log:5", "log:6", "log:7",
 				"log:8", "log:9", "log:10", "control:replay_complete");
+		assertThat(this.out.outcomes).containsExactly(ReplayOutcome.TRUNCATED);
 	}
 
 	@Test
@@ -94,7 +107,11 @@ class ReplayCursorTests {
 
 		private final List<String> delivered = new ArrayList<>();
 
+		private final List<ReplayOutcome> outcomes = new ArrayList<>();
+
 		private long head;
+
+		private long oldestRetained = 1;
 
 		private int reads;
 
@@ -134,6 +151,16 @@ class ReplayCursorTests {
 		@Override
 		public long headSeq(String jobId) {
 			return this.head;
+		}
+
+		@Override
+		public long oldestRetainedSeq(String jobId) {
+			return this.oldestRetained;
+		}
+
+		@Override
+		public void replayed(ReplayOutcome outcome) {
+			this.outcomes.add(outcome);
 		}
 
 		@Override
