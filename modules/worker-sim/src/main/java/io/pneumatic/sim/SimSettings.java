@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 
@@ -170,6 +171,8 @@ public record SimSettings(
 	 * @param feedInterval how often the demo feeder enqueues one sample item (short option {@code --feed-interval})
 	 * @param topics how many demo topics receive posts ({@code posts_topic_demo-1}…)
 	 * @param conversations how many demo conversations receive messages ({@code messages_conv_demo-1}…)
+	 * @param presenceChannel the channel where the workers are online as agents while they run; empty for none
+	 * @param capabilities what the workers announce they can do
 	 */
 	public record Queue(
 			@DefaultValue("true") boolean enabled,
@@ -181,7 +184,9 @@ public record SimSettings(
 			@DefaultValue("true") boolean feedEnabled,
 			@DefaultValue("2s") @DurationMin(millis = 10, message = "must be at least 10ms: set pneumatic.sim.queue.feed-interval (--feed-interval), e.g. 2s") Duration feedInterval,
 			@DefaultValue("3") @Min(value = 1, message = "must be from 1 to 1000: set pneumatic.sim.queue.topics") @Max(value = 1000, message = "must be from 1 to 1000: set pneumatic.sim.queue.topics") int topics,
-			@DefaultValue("3") @Min(value = 1, message = "must be from 1 to 1000: set pneumatic.sim.queue.conversations") @Max(value = 1000, message = "must be from 1 to 1000: set pneumatic.sim.queue.conversations") int conversations) {
+			@DefaultValue("3") @Min(value = 1, message = "must be from 1 to 1000: set pneumatic.sim.queue.conversations") @Max(value = 1000, message = "must be from 1 to 1000: set pneumatic.sim.queue.conversations") int conversations,
+			@DefaultValue("agents") @Pattern(regexp = "|[A-Za-z0-9_-]{1,64}", message = "must be a channel id of 1 to 64 characters of A-Z, a-z, 0-9, _ and -, or empty: set pneumatic.sim.queue.presence-channel") String presenceChannel,
+			@DefaultValue({ "tos_screening", "commentary" }) List<@NotNull @Pattern(regexp = "[a-z][a-z0-9_]{0,63}", message = "every capability must be lower snake case") String> capabilities) {
 
 	}
 
