@@ -30,15 +30,17 @@ import org.springframework.validation.annotation.Validated;
  * @param demo settings of {@code demo} mode
  * @param load settings of {@code load} mode
  * @param queueLoad settings of {@code queue-load} mode
+ * @param presenceLoad settings of {@code presence-load} mode
  * @param queue settings of the queue workers (modes {@code demo} and {@code worker}) and of the demo feeder
  */
 @ConfigurationProperties("pneumatic.sim")
 @Validated
 public record SimSettings(
-		@DefaultValue("demo") @NotNull(message = "must be demo, worker, load or queue-load (--mode=demo|worker|load|queue-load)") SimMode mode,
+		@DefaultValue("demo") @NotNull(message = "must be demo, worker, load, queue-load or presence-load (--mode=demo|worker|load|queue-load|presence-load)") SimMode mode,
 		@DefaultValue @Valid Demo demo,
 		@DefaultValue @Valid Load load,
 		@DefaultValue @Valid QueueLoad queueLoad,
+		@DefaultValue @Valid PresenceLoad presenceLoad,
 		@DefaultValue @Valid Queue queue) {
 
 	/**
@@ -149,6 +151,22 @@ public record SimSettings(
 			@DefaultValue("1s") @DurationMin(millis = 10, message = "must be at least 10ms: set pneumatic.sim.queue-load.redelivery-lease") Duration redeliveryLease,
 			@DefaultValue("5") @Min(value = 0, message = "must be 0 or more: set pneumatic.sim.queue-load.redelivery-runs") int redeliveryRuns,
 			@DefaultValue("10ms") @DurationMin(millis = 1, message = "must be at least 1ms: set pneumatic.sim.queue-load.redelivery-poll") Duration redeliveryPoll) {
+	}
+
+	/**
+	 * Settings of {@code presence-load} mode ({@code pneumatic.sim.presence-load.*}), which talks to the hub at
+	 * {@code pneumatic.sim.load.hub-url} with a token per client from the hub's development-only token endpoint.
+	 *
+	 * @param clients how many clients join the benchmark's channel, one after another (short option {@code --clients})
+	 * @param observers how many clients watch the channel's presence and time every join (short option {@code --observers})
+	 * @param joinRate how many clients join per second
+	 * @param timeout how long to wait for the observers to see every join
+	 */
+	public record PresenceLoad(
+			@DefaultValue("200") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.presence-load.clients (--clients)") int clients,
+			@DefaultValue("5") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.presence-load.observers (--observers)") int observers,
+			@DefaultValue("50") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.presence-load.join-rate") int joinRate,
+			@DefaultValue("30s") @DurationMin(seconds = 1, message = "must be at least 1s: set pneumatic.sim.presence-load.timeout") Duration timeout) {
 	}
 
 	/**

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * connection (each its own user, so per-user rate limits apply as they would to real browsers) from
  * the hub's development-only token endpoint, which a hub run with its {@code dev} profile has.
  */
-final class HubTokens {
+public final class HubTokens {
 
 	private final URI tokenEndpoint;
 
@@ -24,7 +24,7 @@ final class HubTokens {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	HubTokens(URI hubUrl, @Nullable String configured, JsonMapper json) {
+	public HubTokens(URI hubUrl, @Nullable String configured, JsonMapper json) {
 		String scheme = "wss".equals(hubUrl.getScheme()) ? "https" : "http";
 		this.tokenEndpoint = URI.create(scheme + "://" + hubUrl.getAuthority() + "/api/v1/dev/tokens");
 		this.configured = configured;
@@ -32,7 +32,7 @@ final class HubTokens {
 	}
 
 	/** The token of connection {@code index}. */
-	String tokenFor(String runId, int index) {
+	public String tokenFor(String runId, int index) {
 		if (this.configured != null) {
 			return this.configured;
 		}
