@@ -35,6 +35,8 @@ public final class CommandLineAliases {
 			Map.entry("items", "pneumatic.sim.queue-load.items"),
 			Map.entry("workers", "pneumatic.sim.queue-load.workers"),
 			Map.entry("claim-batch", "pneumatic.sim.queue-load.claim-batch"),
+			Map.entry("clients", "pneumatic.sim.presence-load.clients"),
+			Map.entry("observers", "pneumatic.sim.presence-load.observers"),
 			Map.entry("queue-workers", "pneumatic.sim.queue.workers"),
 			Map.entry("feed-interval", "pneumatic.sim.queue.feed-interval"));
 

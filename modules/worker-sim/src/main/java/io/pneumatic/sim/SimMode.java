@@ -18,6 +18,9 @@ public enum SimMode {
 	LOAD,
 
 	/** Benchmarks the queue engine: enqueue → claim → complete over 1 to 10,000 lanes (option {@code --mode=queue-load}). */
-	QUEUE_LOAD
+	QUEUE_LOAD,
+
+	/** Benchmarks presence: how fast a client's join reaches observers of its channel (option {@code --mode=presence-load}). */
+	PRESENCE_LOAD
 
 }

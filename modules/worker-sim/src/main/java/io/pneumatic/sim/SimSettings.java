@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 
@@ -29,15 +30,17 @@ import org.springframework.validation.annotation.Validated;
  * @param demo settings of {@code demo} mode
  * @param load settings of {@code load} mode
  * @param queueLoad settings of {@code queue-load} mode
+ * @param presenceLoad settings of {@code presence-load} mode
  * @param queue settings of the queue workers (modes {@code demo} and {@code worker}) and of the demo feeder
  */
 @ConfigurationProperties("pneumatic.sim")
 @Validated
 public record SimSettings(
-		@DefaultValue("demo") @NotNull(message = "must be demo, worker, load or queue-load (--mode=demo|worker|load|queue-load)") SimMode mode,
+		@DefaultValue("demo") @NotNull(message = "must be demo, worker, load, queue-load or presence-load (--mode=demo|worker|load|queue-load|presence-load)") SimMode mode,
 		@DefaultValue @Valid Demo demo,
 		@DefaultValue @Valid Load load,
 		@DefaultValue @Valid QueueLoad queueLoad,
+		@DefaultValue @Valid PresenceLoad presenceLoad,
 		@DefaultValue @Valid Queue queue) {
 
 	/**
@@ -172,6 +175,22 @@ public record SimSettings(
 	}
 
 	/**
+	 * Settings of {@code presence-load} mode ({@code pneumatic.sim.presence-load.*}), which talks to the hub at
+	 * {@code pneumatic.sim.load.hub-url} with a token per client from the hub's development-only token endpoint.
+	 *
+	 * @param clients how many clients join the benchmark's channel, one after another (short option {@code --clients})
+	 * @param observers how many clients watch the channel's presence and time every join (short option {@code --observers})
+	 * @param joinRate how many clients join per second
+	 * @param timeout how long to wait for the observers to see every join
+	 */
+	public record PresenceLoad(
+			@DefaultValue("200") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.presence-load.clients (--clients)") int clients,
+			@DefaultValue("5") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.presence-load.observers (--observers)") int observers,
+			@DefaultValue("50") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.presence-load.join-rate") int joinRate,
+			@DefaultValue("30s") @DurationMin(seconds = 1, message = "must be at least 1s: set pneumatic.sim.presence-load.timeout") Duration timeout) {
+	}
+
+	/**
 	 * Settings of the queue workers and the demo feeder ({@code pneumatic.sim.queue.*}): workers claim
 	 * items from the queue engine in modes {@code demo} and {@code worker} and process each as a moderation
 	 * job; in {@code demo} mode the feeder also enqueues sample topics, posts and messages.
@@ -191,6 +210,8 @@ public record SimSettings(
 	 * @param feedInterval how often the demo feeder enqueues one sample item (short option {@code --feed-interval})
 	 * @param topics how many demo topics receive posts ({@code posts_topic_demo-1}…)
 	 * @param conversations how many demo conversations receive messages ({@code messages_conv_demo-1}…)
+	 * @param presenceChannel the channel where the workers are online as agents while they run; empty for none
+	 * @param capabilities what the workers announce they can do
 	 */
 	public record Queue(
 			@DefaultValue("true") boolean enabled,
@@ -202,7 +223,9 @@ public record SimSettings(
 			@DefaultValue("true") boolean feedEnabled,
 			@DefaultValue("2s") @DurationMin(millis = 10, message = "must be at least 10ms: set pneumatic.sim.queue.feed-interval (--feed-interval), e.g. 2s") Duration feedInterval,
 			@DefaultValue("3") @Min(value = 1, message = "must be from 1 to 1000: set pneumatic.sim.queue.topics") @Max(value = 1000, message = "must be from 1 to 1000: set pneumatic.sim.queue.topics") int topics,
-			@DefaultValue("3") @Min(value = 1, message = "must be from 1 to 1000: set pneumatic.sim.queue.conversations") @Max(value = 1000, message = "must be from 1 to 1000: set pneumatic.sim.queue.conversations") int conversations) {
+			@DefaultValue("3") @Min(value = 1, message = "must be from 1 to 1000: set pneumatic.sim.queue.conversations") @Max(value = 1000, message = "must be from 1 to 1000: set pneumatic.sim.queue.conversations") int conversations,
+			@DefaultValue("agents") @Pattern(regexp = "|[A-Za-z0-9_-]{1,64}", message = "must be a channel id of 1 to 64 characters of A-Z, a-z, 0-9, _ and -, or empty: set pneumatic.sim.queue.presence-channel") String presenceChannel,
+			@DefaultValue({ "tos_screening", "commentary" }) List<@NotNull @Pattern(regexp = "[a-z][a-z0-9_]{0,63}", message = "every capability must be lower snake case") String> capabilities) {
 
 	}
 

@@ -23,11 +23,13 @@ public final class SecondInstance {
 
 	/**
 	 * Runs the hub with the test profile, the first instance's services and {@code extra} arguments
-	 * ({@code --key=value}); command-line arguments outrank the profile's files, as test properties do.
+	 * ({@code --key=value}, which replace a shared service setting they name, such as a Redis port behind a
+	 * {@link TcpProxy}); command-line arguments outrank the profile's files, as test properties do.
 	 */
 	public static ConfigurableApplicationContext start(Environment first, String... extra) {
 		List<String> args = new ArrayList<>(SHARED.stream()
 			.filter(first::containsProperty)
+			.filter((key) -> Stream.of(extra).noneMatch((arg) -> arg.startsWith("--" + key + "=")))
 			.map((key) -> "--" + key + "=" + first.getProperty(key))
 			.toList());
 		args.add("--server.port=0");

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * or else one per connection or stream (each its own user, so per-user rate limits apply as they would to real browsers) from
  * the hub's development-only token endpoint, which a hub run with its {@code dev} profile has.
  */
-final class HubTokens {
+public final class HubTokens {
 
 	private final URI tokenEndpoint;
 
@@ -27,14 +27,14 @@ final class HubTokens {
 	/**
 	 * @param httpUrl the hub's HTTP address, {@code http://host:port}
 	 */
-	HubTokens(URI httpUrl, @Nullable String configured, JsonMapper json) {
+	public HubTokens(URI httpUrl, @Nullable String configured, JsonMapper json) {
 		this.tokenEndpoint = httpUrl.resolve("/api/v1/dev/tokens");
 		this.configured = configured;
 		this.json = json;
 	}
 
 	/** The token of connection or stream {@code index}. */
-	String tokenFor(String runId, int index) {
+	public String tokenFor(String runId, int index) {
 		if (this.configured != null) {
 			return this.configured;
 		}

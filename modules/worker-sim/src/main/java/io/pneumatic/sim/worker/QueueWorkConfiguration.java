@@ -7,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -19,12 +20,14 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import io.pneumatic.queue.QueueEngine;
 import io.pneumatic.realtime.EventPublisher;
+import io.pneumatic.realtime.Presence;
 import io.pneumatic.sim.SimMode;
 import io.pneumatic.sim.SimSettings;
 
 /**
  * The queue workers in modes {@code demo} and {@code worker} (unless {@code pneumatic.sim.queue.enabled=false}),
- * the demo feeder in {@code demo} mode (unless {@code pneumatic.sim.queue.feed-enabled=false}), and in
+ * the demo feeder in {@code demo} mode (unless {@code pneumatic.sim.queue.feed-enabled=false}), the workers'
+ * presence as agents in {@code pneumatic.sim.queue.presence-channel} (unless it is empty), and in
  * {@code worker} mode a runner that keeps the process up until it is stopped.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,6 +38,15 @@ class QueueWorkConfiguration {
 	@ConditionalOnProperty(prefix = "pneumatic.sim.queue", name = "enabled", havingValue = "true", matchIfMissing = true)
 	QueueWorkers queueWorkers(QueueEngine engine, EventPublisher publisher, JsonMapper json, SimSettings settings) {
 		return new QueueWorkers(engine, publisher, json, WorkerOptions.of(settings));
+	}
+
+	@Bean
+	@Conditional(DemoOrWorkerMode.class)
+	@ConditionalOnProperty(prefix = "pneumatic.sim.queue", name = "enabled", havingValue = "true", matchIfMissing = true)
+	@ConditionalOnExpression("'${pneumatic.sim.queue.presence-channel:agents}' != ''")
+	AgentPresence agentPresence(QueueWorkers workers, Presence presence, SimSettings settings) {
+		return new AgentPresence(presence, settings.queue().presenceChannel(), workers.workerIds(),
+				settings.queue().capabilities());
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,7 @@ final class QueueWorkers implements SmartLifecycle {
 		}
 		SplittableRandom seeds = new SplittableRandom();
 		for (int n = 1; n <= this.options.workers(); n++) {
-			String workerId = this.idPrefix + "-" + n;
+			String workerId = workerIds().get(n - 1);
 			QueueWorker worker = new QueueWorker(workerId, this.engine, this.publisher, this.json, seeds.split(),
 					this.options);
 			this.threads.add(Thread.ofVirtual().name("queue-worker-" + n).start(worker));
@@ -91,6 +92,11 @@ final class QueueWorkers implements SmartLifecycle {
 	/** The prefix of this process's worker ids, {@code sim-<random>}. */
 	String idPrefix() {
 		return this.idPrefix;
+	}
+
+	/** The ids of this process's workers: {@code sim-<random>-1} to {@code -<workers>}. */
+	List<String> workerIds() {
+		return IntStream.rangeClosed(1, this.options.workers()).mapToObj((n) -> this.idPrefix + "-" + n).toList();
 	}
 
 }

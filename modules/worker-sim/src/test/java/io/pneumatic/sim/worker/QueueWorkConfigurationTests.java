@@ -1,5 +1,6 @@
 package io.pneumatic.sim.worker;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import io.pneumatic.queue.ItemState;
 import io.pneumatic.queue.Lane;
 import io.pneumatic.queue.QueueEngine;
 import io.pneumatic.realtime.EventPublisher;
+import io.pneumatic.realtime.Presence;
 import io.pneumatic.sim.SimSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +32,7 @@ class QueueWorkConfigurationTests {
 		.withUserConfiguration(SettingsConfiguration.class, QueueWorkConfiguration.class)
 		.withBean(QueueEngine.class, QueueWorkConfigurationTests::idleEngine)
 		.withBean(EventPublisher.class, () -> mock(EventPublisher.class))
+		.withBean(Presence.class, QueueWorkConfigurationTests::quietPresence)
 		.withBean(JsonMapper.class, () -> JsonMapper.builder().build())
 		.withPropertyValues("pneumatic.sim.queue.poll-interval=1s", "pneumatic.sim.queue.feed-interval=1m");
 
@@ -51,15 +54,29 @@ class QueueWorkConfigurationTests {
 	}
 
 	@Test
+	void workersAreOnlineAsAgentsUnlessThePresenceChannelIsEmpty() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(AgentPresence.class));
+		this.contextRunner.withPropertyValues("pneumatic.sim.queue.presence-channel=")
+			.run((context) -> assertThat(context).hasSingleBean(QueueWorkers.class).doesNotHaveBean(AgentPresence.class));
+	}
+
+	@Test
 	void benchmarkModesLeaveTheQueueAlone() {
 		this.contextRunner.withPropertyValues("pneumatic.sim.mode=queue-load")
-			.run((context) -> assertThat(context).doesNotHaveBean(QueueWorkers.class).doesNotHaveBean(DemoQueueFeeder.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(QueueWorkers.class).doesNotHaveBean(DemoQueueFeeder.class)
+				.doesNotHaveBean(AgentPresence.class));
 	}
 
 	@Test
 	void workersAndFeederCanBeSwitchedOff() {
 		this.contextRunner.withPropertyValues("pneumatic.sim.queue.enabled=false", "pneumatic.sim.queue.feed-enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(QueueWorkers.class).doesNotHaveBean(DemoQueueFeeder.class));
+	}
+
+	private static Presence quietPresence() {
+		Presence presence = mock(Presence.class);
+		given(presence.renewInterval()).willReturn(Duration.ofMinutes(1));
+		return presence;
 	}
 
 	private static QueueEngine idleEngine() {

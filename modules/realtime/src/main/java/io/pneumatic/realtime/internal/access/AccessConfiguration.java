@@ -2,6 +2,7 @@ package io.pneumatic.realtime.internal.access;
 
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
+import io.pneumatic.realtime.ChannelMemberships;
 import io.pneumatic.realtime.ClientAuthenticator;
 import io.pneumatic.realtime.JobOwnership;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,8 +33,10 @@ public class AccessConfiguration {
 	}
 
 	@Bean
-	DestinationRules destinationRules(ObjectProvider<JobOwnership> jobOwnership) {
-		return new DestinationRules(jobOwnership.getIfAvailable(() -> (jobId, userId) -> false));
+	DestinationRules destinationRules(ObjectProvider<JobOwnership> jobOwnership,
+			ObjectProvider<ChannelMemberships> channelMemberships) {
+		return new DestinationRules(jobOwnership.getIfAvailable(() -> (jobId, userId) -> false),
+				channelMemberships.getIfAvailable(NoChannelMemberships::new));
 	}
 
 	@Bean

@@ -1,8 +1,10 @@
 package io.pneumatic.realtime.internal.access;
 
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pneumatic.realtime.ChannelMemberships;
 import io.pneumatic.realtime.ClientIdentity;
 import io.pneumatic.realtime.EventTypes;
 import io.pneumatic.realtime.JobOwnership;
@@ -22,12 +24,21 @@ final class DestinationRules {
 
 	private static final Pattern OPS = Pattern.compile("/topic/ops(\\.([A-Za-z0-9_-]{1,64}|\\*|#)){1,3}");
 
-	private static final Pattern CHANNEL = Pattern.compile("/topic/(presence|channels)\\.[A-Za-z0-9_-]{1,64}");
+	private static final Pattern CHANNEL = Pattern.compile("/topic/(?:presence|channels)\\.([A-Za-z0-9_-]{1,64})");
+
+	private static final Pattern CHANNEL_SEND = Pattern.compile("/app/channels/([A-Za-z0-9_-]{1,64})/send");
+
+	private static final Pattern PRESENCE_STATUS = Pattern.compile("/app/presence/([A-Za-z0-9_-]{1,64})/status");
+
+	private static final String MEMBERS_ONLY = "a channel is open to its members";
 
 	private final JobOwnership jobOwnership;
 
-	DestinationRules(JobOwnership jobOwnership) {
+	private final ChannelMemberships channelMemberships;
+
+	DestinationRules(JobOwnership jobOwnership, ChannelMemberships channelMemberships) {
 		this.jobOwnership = jobOwnership;
+		this.channelMemberships = channelMemberships;
 	}
 
 	/**
@@ -56,7 +67,38 @@ final class DestinationRules {
 		};
 	}
 
-	private static @Nullable String otherRefusal(ClientIdentity who, String destination) {
+	/**
+	 * Why {@code who} may not SEND to {@code destination} (under {@code /app/}), or {@code null} when it may:
+	 * a channel's chat is open to its members where the channel has chat, a presence status to its
+	 * members and admins. Other {@code /app/} destinations are left to their handlers.
+	 */
+	@Nullable String sendRefusal(ClientIdentity who, String destination) {
+		Matcher chat = CHANNEL_SEND.matcher(destination);
+		if (chat.matches()) {
+			if (!isMember(who, chat.group(1))) {
+				return "a channel's chat is open to its members";
+			}
+			return this.channelMemberships.hasChat(chat.group(1)) ? null
+					: "channel " + chat.group(1) + " has presence only, no chat";
+		}
+		if (destination.startsWith("/app/channels/")) {
+			return "chat is SEND /app/channels/{channelId}/send";
+		}
+		Matcher status = PRESENCE_STATUS.matcher(destination);
+		if (status.matches()) {
+			return (who.hasRole("admin") || isMember(who, status.group(1))) ? null : MEMBERS_ONLY;
+		}
+		if (destination.startsWith("/app/presence/")) {
+			return "a presence status is SEND /app/presence/{channelId}/status";
+		}
+		return null;
+	}
+
+	private boolean isMember(ClientIdentity who, String channelId) {
+		return !who.isAnonymous() && this.channelMemberships.isMember(channelId, who.userId());
+	}
+
+	private @Nullable String otherRefusal(ClientIdentity who, String destination) {
 		if (OPS.matcher(destination).matches()) {
 			String[] words = destination.split("\\.");
 			if (words.length == 4 && !words[3].equals("*") && !words[3].equals("#")
@@ -65,9 +107,9 @@ final class DestinationRules {
 			}
 			return who.hasAnyRole("operator", "admin") ? null : "ops streams are open to operators and admins";
 		}
-		if (CHANNEL.matcher(destination).matches()) {
-			// Channel membership arrives with channels; until then only admins see channel traffic.
-			return who.hasRole("admin") ? null : "a channel is open to its members";
+		Matcher channel = CHANNEL.matcher(destination);
+		if (channel.matches()) {
+			return (who.hasRole("admin") || isMember(who, channel.group(1))) ? null : MEMBERS_ONLY;
 		}
 		if (destination.indexOf('*') >= 0 || destination.indexOf('#') >= 0) {
 			return "wildcards are accepted only in /topic/ops.{cluster}.{namespace}.{type}";

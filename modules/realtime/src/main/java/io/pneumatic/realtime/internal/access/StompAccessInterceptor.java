@@ -179,6 +179,11 @@ final class StompAccessInterceptor implements ChannelInterceptor {
 			refresh(session, message);
 			return null;
 		}
+		String refusal = this.rules.sendRefusal(session.identity(), destination);
+		if (refusal != null) {
+			this.sessions.refuse(session, ErrorCode.INVALID_MESSAGE, refusal, Map.of("destination", destination));
+			return null;
+		}
 		return message;
 	}
 

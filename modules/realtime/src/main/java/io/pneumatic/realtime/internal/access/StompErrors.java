@@ -24,7 +24,7 @@ import org.springframework.util.MimeTypeUtils;
  * {@code code} header, after which the connection is closed. Payloads and headers never carry
  * tokens or content.
  */
-final class StompErrors {
+public final class StompErrors {
 
 	private static final Logger logger = LoggerFactory.getLogger(StompErrors.class);
 
@@ -44,7 +44,7 @@ final class StompErrors {
 	 * Sends a recoverable error to the session's {@code /user/queue/errors}.
 	 * @param details extra fields of the payload, such as {@code destination} or {@code retry_after}
 	 */
-	void recoverable(String sessionId, ErrorCode code, String message, Map<String, Object> details) {
+	public void recoverable(String sessionId, ErrorCode code, String message, Map<String, Object> details) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("type", "error");
 		payload.put("code", code.name());

@@ -53,6 +53,8 @@ class StompEndpointConfigurer implements WebSocketMessageBrokerConfigurer {
 			.addInterceptors(this.access.handshake())
 			.withSockJS();
 		registry.setErrorHandler(this.access.errorHandler());
+		// A session's frames are handled in the order they came: a client's chat messages get seqs in its send order.
+		registry.setPreserveReceiveOrder(true);
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package io.pneumatic.realtime.internal.access;
 import java.time.Instant;
 import java.util.Set;
 
+import io.pneumatic.realtime.ChannelMemberships;
 import io.pneumatic.realtime.ClientIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,7 +13,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DestinationRulesTests {
 
-	private final DestinationRules rules = new DestinationRules((jobId, userId) -> jobId.equals("42") && userId.equals("alice"));
+	/** alice is a member of lobby (with chat) and of agents (presence only); bob of nothing. */
+	private static final ChannelMemberships memberships = new ChannelMemberships() {
+
+		@Override
+		public boolean isMember(String channelId, String userId) {
+			return userId.equals("alice") && (channelId.equals("lobby") || channelId.equals("agents"));
+		}
+
+		@Override
+		public boolean hasChat(String channelId) {
+			return channelId.equals("lobby");
+		}
+
+	};
+
+	private final DestinationRules rules = new DestinationRules((jobId, userId) -> jobId.equals("42") && userId.equals("alice"),
+			memberships);
 
 	private static ClientIdentity user(String id, String... roles) {
 		return new ClientIdentity(id, Set.of(roles), Set.of(), Instant.now().plusSeconds(60));
@@ -40,7 +57,7 @@ class DestinationRulesTests {
 
 	@Test
 	void anonymousUserNamedLikeAnOwnerIsNoOwner() {
-		DestinationRules anonymousOwns = new DestinationRules((jobId, userId) -> true);
+		DestinationRules anonymousOwns = new DestinationRules((jobId, userId) -> true, memberships);
 		assertThat(anonymousOwns.refusal(ClientIdentity.anonymous(), "/topic/jobs.42")).isNotNull();
 	}
 
@@ -88,10 +105,54 @@ class DestinationRulesTests {
 	}
 
 	@Test
-	void channelsStayClosedToAllButAdminsUntilChannelMembershipExists() {
-		assertThat(this.rules.refusal(alice, "/topic/channels.lobby")).isNotNull();
+	void aChannelsPresenceAndChatAreOpenToItsMembersAndAdmins() {
+		assertThat(this.rules.refusal(alice, "/topic/channels.lobby")).isNull();
+		assertThat(this.rules.refusal(alice, "/topic/presence.lobby")).isNull();
+		assertThat(this.rules.refusal(bob, "/topic/channels.lobby")).contains("members");
+		assertThat(this.rules.refusal(bob, "/topic/presence.lobby")).contains("members");
 		assertThat(this.rules.refusal(ClientIdentity.anonymous(), "/topic/presence.lobby")).isNotNull();
 		assertThat(this.rules.refusal(admin, "/topic/channels.lobby")).isNull();
+	}
+
+	@Test
+	void anonymousUserNamedLikeAMemberIsNoMember() {
+		ClientIdentity anonymousAlice = new ClientIdentity(ClientIdentity.ANONYMOUS, Set.of(), Set.of(), null);
+		DestinationRules everyoneIsMember = new DestinationRules((jobId, userId) -> false, new ChannelMemberships() {
+
+			@Override
+			public boolean isMember(String channelId, String userId) {
+				return true;
+			}
+
+			@Override
+			public boolean hasChat(String channelId) {
+				return true;
+			}
+
+		});
+		assertThat(everyoneIsMember.refusal(anonymousAlice, "/topic/channels.lobby")).isNotNull();
+		assertThat(everyoneIsMember.sendRefusal(anonymousAlice, "/app/channels/lobby/send")).isNotNull();
+	}
+
+	@Test
+	void chatIsOpenToMembersOfChannelsWithChat() {
+		assertThat(this.rules.sendRefusal(alice, "/app/channels/lobby/send")).isNull();
+		assertThat(this.rules.sendRefusal(bob, "/app/channels/lobby/send")).contains("members");
+		assertThat(this.rules.sendRefusal(admin, "/app/channels/lobby/send")).contains("members");
+		assertThat(this.rules.sendRefusal(alice, "/app/channels/agents/send")).contains("presence only");
+		assertThat(this.rules.sendRefusal(alice, "/app/channels/lobby/other")).contains("/app/channels/{channelId}/send");
+	}
+
+	@Test
+	void aPresenceStatusIsOpenToMembersAndAdmins() {
+		assertThat(this.rules.sendRefusal(alice, "/app/presence/agents/status")).isNull();
+		assertThat(this.rules.sendRefusal(admin, "/app/presence/agents/status")).isNull();
+		assertThat(this.rules.sendRefusal(bob, "/app/presence/agents/status")).contains("members");
+	}
+
+	@Test
+	void otherApplicationDestinationsAreLeftToTheirHandlers() {
+		assertThat(this.rules.sendRefusal(bob, "/app/noop")).isNull();
 	}
 
 }
