@@ -21,6 +21,7 @@ import io.pneumatic.realtime.internal.log.EventFunctionLibrary;
 import io.pneumatic.realtime.internal.log.EventKeys;
 import io.pneumatic.realtime.internal.log.EventLogConnections;
 import io.pneumatic.realtime.internal.log.EventSettings;
+import io.pneumatic.realtime.internal.log.OpsStreamSettings;
 import io.pneumatic.realtime.internal.log.RetentionSettings;
 
 /**
@@ -62,7 +63,7 @@ public final class TestEventLog implements AutoCloseable {
 		if (redis.exists(EventKeys.WAKEUP) == 0) {
 			redis.xadd(EventKeys.WAKEUP, "restored", "test");
 		}
-		this.library.loadInto(redis, this.library.render(events, retention, consumerGroups));
+		this.library.loadInto(redis, this.library.render(events, retention, OpsStreamSettings.defaults(), consumerGroups));
 		return this;
 	}
 
