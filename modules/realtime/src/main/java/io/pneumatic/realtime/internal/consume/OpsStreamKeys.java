@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.lettuce.core.Range;
+import io.lettuce.core.Range.Boundary;
 import io.lettuce.core.XReadArgs.StreamOffset;
 import io.lettuce.core.api.sync.RedisCommands;
 
@@ -69,7 +71,8 @@ final class OpsStreamKeys implements StreamKeys {
 		if (now < this.refreshAtMillis) {
 			return false;
 		}
-		List<String> members = redis.zrangebyscore(OpsKeys.STREAMS, "(" + (now - this.idleExpiry.toMillis()), "+inf");
+		List<String> members = redis.zrangebyscore(OpsKeys.STREAMS,
+				Range.from(Boundary.excluding(now - this.idleExpiry.toMillis()), Boundary.unbounded()));
 		List<String> streams = new ArrayList<>(members.size());
 		for (String member : members) {
 			String stream = OpsKeys.streamOfMember(member);
