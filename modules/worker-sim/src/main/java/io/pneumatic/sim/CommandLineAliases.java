@@ -35,7 +35,8 @@ public final class CommandLineAliases {
 			Map.entry("workers", "pneumatic.sim.queue-load.workers"),
 			Map.entry("claim-batch", "pneumatic.sim.queue-load.claim-batch"),
 			Map.entry("queue-workers", "pneumatic.sim.queue.workers"),
-			Map.entry("feed-interval", "pneumatic.sim.queue.feed-interval"));
+			Map.entry("feed-interval", "pneumatic.sim.queue.feed-interval"),
+			Map.entry("fleet-interval", "pneumatic.sim.fleet.interval"));
 
 	private CommandLineAliases() {
 	}
