@@ -77,17 +77,18 @@ final class ConsumerGroupReaders implements SmartLifecycle {
 		});
 		Clock clock = Clock.systemUTC();
 		byGroup.values().forEach((consumer) -> {
-			start(consumer, new JobStreamKeys(this.retention.afterDone(), this.settings.keyRefresh(), clock));
+			start(consumer, new JobStreamKeys(this.retention.afterDone(), this.settings.keyRefresh(), clock), clock);
 			if (consumer.consumesOpsEvents()) {
-				start(consumer, new OpsStreamKeys(consumer.group(), this.ops.idleExpiry(), this.settings.keyRefresh(), clock));
+				start(consumer, new OpsStreamKeys(consumer.group(), this.ops.idleExpiry(), this.settings.keyRefresh(), clock),
+						clock);
 			}
 		});
 		this.running = true;
 	}
 
-	private void start(EventStreamConsumer consumer, StreamKeys keys) {
+	private void start(EventStreamConsumer consumer, StreamKeys keys, Clock clock) {
 		ConsumerGroupReader reader = new ConsumerGroupReader(consumer, this.instance.instanceId(), this.connections,
-				this.entryMapper, this.settings, keys, Clock.systemUTC());
+				this.entryMapper, this.settings, keys, clock);
 		this.readers.add(reader);
 		reader.start();
 	}
