@@ -23,7 +23,10 @@ public class EventRejectedException extends RuntimeException {
 		/** The job id is not 1 to 64 characters of {@code [A-Za-z0-9_-]}. */
 		INVALID_JOB_ID,
 
-		/** The type is not a job event type. */
+		/** An ops cluster or namespace is not 1 to 64 characters of {@code [A-Za-z0-9_-]}. */
+		INVALID_STREAM,
+
+		/** The type is not an event type of the stream's kind (job or ops). */
 		UNKNOWN_TYPE,
 
 		/** The payload is not a JSON object. */

@@ -20,4 +20,13 @@ public interface EventStreamConsumer {
 	/** Handles a batch of events; throwing leaves them pending for a later retry. */
 	void consume(List<EventEnvelope> batch) throws Exception;
 
+	/**
+	 * Whether this consumer also gets ops events ({@code ops.{cluster}.{namespace}} streams), in the same
+	 * group name on the ops streams. They come from a reader of their own: a batch holds either job or ops
+	 * events, and ops batches may be consumed concurrently with job batches. Default: {@code false}.
+	 */
+	default boolean consumesOpsEvents() {
+		return false;
+	}
+
 }

@@ -6,10 +6,10 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The event types of job streams and the payload fields each one requires.
+ * The event types of job and ops streams and the payload fields each one requires.
  *
- * <p>The event log enforces the same table when an event is published, whether through
- * {@link EventPublisher} or with plain Redis commands.
+ * <p>The event log enforces the same tables when an event is published, whether through
+ * {@link EventPublisher}, {@link OpsEventPublisher} or with plain Redis commands.
  */
 public final class EventTypes {
 
@@ -22,9 +22,22 @@ public final class EventTypes {
 	/** Control event: a replay requested with {@code last-seq} has caught up with the live stream. */
 	public static final String REPLAY_COMPLETE = "replay_complete";
 
-	/** The event types of ops streams ({@code /topic/ops.{cluster}.{namespace}.{type}}). */
-	public static final Set<String> OPS_EVENT_TYPES = Set.of("cluster_status_changed", "metric_update", "alert_fired",
-			"alert_resolved", "gpu_update", "trace_received", "anomaly_detected", "chat_message");
+	/** The ops event that reports one GPU; the latest per GPU feeds the GPU stats of {@code /topic/system}. */
+	public static final String GPU_UPDATE = "gpu_update";
+
+	/** Ops event types ({@code /topic/ops.{cluster}.{namespace}.{type}}) and the payload fields each requires. */
+	public static final Map<String, Set<String>> OPS_EVENT_REQUIRED_FIELDS = Map.of(
+			"cluster_status_changed", Set.of("status"),
+			"metric_update", Set.of("node", "metric", "value"),
+			"alert_fired", Set.of("alert_id", "severity", "metric"),
+			"alert_resolved", Set.of("alert_id"),
+			GPU_UPDATE, Set.of("node", "gpu"),
+			"trace_received", Set.of("trace_id"),
+			"anomaly_detected", Set.of("metric", "score"),
+			"chat_message", Set.of("user", "text"));
+
+	/** The event types of ops streams. */
+	public static final Set<String> OPS_EVENT_TYPES = OPS_EVENT_REQUIRED_FIELDS.keySet();
 
 	/** Job event types and the payload fields each requires. */
 	public static final Map<String, Set<String>> JOB_EVENT_REQUIRED_FIELDS = Map.of(

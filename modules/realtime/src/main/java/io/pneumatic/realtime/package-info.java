@@ -1,6 +1,6 @@
 /**
- * Public API of the realtime module: publishing job events to the event log, reading them back,
- * and consuming the log as a Redis consumer group.
+ * Public API of the realtime module: publishing job and ops events to the event log, reading job events
+ * back, consuming the log as a Redis consumer group, and the lease that picks one producer of a periodic feed.
  *
  * <p>Everything else in this module lives in {@code internal} sub-packages and is wired by
  * Spring Boot auto-configuration ({@code RealtimeAutoConfiguration}).

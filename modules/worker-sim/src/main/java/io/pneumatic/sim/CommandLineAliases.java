@@ -38,7 +38,8 @@ public final class CommandLineAliases {
 			Map.entry("clients", "pneumatic.sim.presence-load.clients"),
 			Map.entry("observers", "pneumatic.sim.presence-load.observers"),
 			Map.entry("queue-workers", "pneumatic.sim.queue.workers"),
-			Map.entry("feed-interval", "pneumatic.sim.queue.feed-interval"));
+			Map.entry("feed-interval", "pneumatic.sim.queue.feed-interval"),
+			Map.entry("fleet-interval", "pneumatic.sim.fleet.interval"));
 
 	private CommandLineAliases() {
 	}

@@ -24,24 +24,26 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Configuration of the worker simulator ({@code pneumatic.sim.*}), validated at start-up.
  *
- * @param mode what to do: {@code demo} plays simulated jobs and works the queue until stopped,
- *     {@code worker} only works the queue, {@code load} and {@code queue-load} run a benchmark and exit
- *     (short option {@code --mode})
+ * @param mode what to do: {@code demo} plays simulated jobs, works the queue and simulates the cluster
+ *     fleet until stopped, {@code worker} only works the queue, {@code fleet} only simulates the fleet,
+ *     {@code load} and {@code queue-load} run a benchmark and exit (short option {@code --mode})
  * @param demo settings of {@code demo} mode
  * @param load settings of {@code load} mode
  * @param queueLoad settings of {@code queue-load} mode
  * @param presenceLoad settings of {@code presence-load} mode
  * @param queue settings of the queue workers (modes {@code demo} and {@code worker}) and of the demo feeder
+ * @param fleet settings of the cluster fleet simulation (modes {@code fleet} and {@code demo})
  */
 @ConfigurationProperties("pneumatic.sim")
 @Validated
 public record SimSettings(
-		@DefaultValue("demo") @NotNull(message = "must be demo, worker, load, queue-load or presence-load (--mode=demo|worker|load|queue-load|presence-load)") SimMode mode,
+		@DefaultValue("demo") @NotNull(message = "must be demo, worker, fleet, load, queue-load or presence-load (--mode=demo|worker|fleet|load|queue-load|presence-load)") SimMode mode,
 		@DefaultValue @Valid Demo demo,
 		@DefaultValue @Valid Load load,
 		@DefaultValue @Valid QueueLoad queueLoad,
 		@DefaultValue @Valid PresenceLoad presenceLoad,
-		@DefaultValue @Valid Queue queue) {
+		@DefaultValue @Valid Queue queue,
+		@DefaultValue @Valid Fleet fleet) {
 
 	/**
 	 * Settings of {@code demo} mode ({@code pneumatic.sim.demo.*}).
@@ -226,6 +228,33 @@ public record SimSettings(
 			@DefaultValue("3") @Min(value = 1, message = "must be from 1 to 1000: set pneumatic.sim.queue.conversations") @Max(value = 1000, message = "must be from 1 to 1000: set pneumatic.sim.queue.conversations") int conversations,
 			@DefaultValue("agents") @Pattern(regexp = "|[A-Za-z0-9_-]{1,64}", message = "must be a channel id of 1 to 64 characters of A-Z, a-z, 0-9, _ and -, or empty: set pneumatic.sim.queue.presence-channel") String presenceChannel,
 			@DefaultValue({ "tos_screening", "commentary" }) List<@NotNull @Pattern(regexp = "[a-z][a-z0-9_]{0,63}", message = "every capability must be lower snake case") String> capabilities) {
+
+	}
+
+	/**
+	 * Settings of the cluster fleet simulation ({@code pneumatic.sim.fleet.*}) in modes {@code fleet} and
+	 * {@code demo}: every cluster's nodes, spread over its namespaces, report metrics and GPU telemetry each
+	 * tick; incidents push metrics over their thresholds (alerts, some critical) and back.
+	 *
+	 * @param enabled whether {@code demo} mode simulates the fleet ({@code fleet} mode always does)
+	 * @param clusters the cluster names
+	 * @param namespaces the namespaces of every cluster; nodes are spread over them
+	 * @param nodesPerCluster how many nodes each cluster has
+	 * @param gpusPerNode how many GPUs each node has
+	 * @param interval how often every node reports: the simulation's tick (short option {@code --fleet-interval})
+	 * @param incidentProbability the chance per node and tick, from 0 to 1, that an incident starts and pushes
+	 *     one of its metrics over its thresholds for a few ticks
+	 * @param maxTicks how many ticks to run before stopping; 0 runs until the process is stopped
+	 */
+	public record Fleet(
+			@DefaultValue("true") boolean enabled,
+			@DefaultValue({ "prod-eu", "prod-us", "research" }) @NotEmpty(message = "must name at least one cluster: set pneumatic.sim.fleet.clusters") List<@NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "every cluster name must be 1 to 64 characters of [A-Za-z0-9_-]") String> clusters,
+			@DefaultValue({ "production", "staging", "training" }) @NotEmpty(message = "must name at least one namespace: set pneumatic.sim.fleet.namespaces") List<@NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "every namespace must be 1 to 64 characters of [A-Za-z0-9_-]") String> namespaces,
+			@DefaultValue("4") @Min(value = 1, message = "must be from 1 to 1000: set pneumatic.sim.fleet.nodes-per-cluster") @Max(value = 1000, message = "must be from 1 to 1000: set pneumatic.sim.fleet.nodes-per-cluster") int nodesPerCluster,
+			@DefaultValue("2") @Min(value = 0, message = "must be from 0 to 16: set pneumatic.sim.fleet.gpus-per-node") @Max(value = 16, message = "must be from 0 to 16: set pneumatic.sim.fleet.gpus-per-node") int gpusPerNode,
+			@DefaultValue("2s") @DurationMin(millis = 10, message = "must be at least 10ms: set pneumatic.sim.fleet.interval (--fleet-interval), e.g. 2s") Duration interval,
+			@DefaultValue("0.03") @DecimalMin(value = "0", message = "must be between 0 and 1: set pneumatic.sim.fleet.incident-probability, e.g. 0.03") @DecimalMax(value = "1", message = "must be between 0 and 1: set pneumatic.sim.fleet.incident-probability, e.g. 0.03") double incidentProbability,
+			@DefaultValue("0") @Min(value = 0, message = "must be 0 (run until stopped) or more: set pneumatic.sim.fleet.max-ticks") long maxTicks) {
 
 	}
 

@@ -8,11 +8,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The worker simulator: {@code --mode=demo} plays simulated jobs and works the queue, {@code --mode=worker}
- * only works the queue, {@code --mode=load} benchmarks the hub, {@code --mode=queue-load} the queue engine.
+ * The worker simulator: {@code --mode=demo} plays simulated jobs, works the queue and simulates the cluster
+ * fleet, {@code --mode=worker} only works the queue, {@code --mode=fleet} only simulates the fleet,
+ * {@code --mode=load} benchmarks the hub, {@code --mode=queue-load} the queue engine.
  *
  * <p>A non-web application: it talks to Redis through the realtime module's
- * {@link io.pneumatic.realtime.EventPublisher} and, in {@code load} mode, to the hub's STOMP endpoint.
+ * {@link io.pneumatic.realtime.EventPublisher} (and {@link io.pneumatic.realtime.OpsEventPublisher}) and, in {@code load} mode, to the hub's STOMP endpoint.
  * Short options ({@code --jobs}, {@code --rate}…) are listed in {@link CommandLineAliases}.
  */
 @SpringBootApplication

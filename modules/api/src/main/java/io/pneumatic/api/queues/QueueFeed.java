@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.pneumatic.queue.LaneSnapshot;
 import io.pneumatic.queue.QueueEngine;
 import io.pneumatic.queue.QueueSnapshot;
+import io.pneumatic.realtime.ProducerLease;
 import io.pneumatic.realtime.SubscriptionMessages;
 
 /**
@@ -36,7 +37,7 @@ import io.pneumatic.realtime.SubscriptionMessages;
  * <p>Concurrency model: one ticker thread reads one snapshot per lengths tick and derives every
  * message from it, so the work per tick does not grow with viewers; each message is sent once to
  * {@code /topic/queues} (previews left out) and once to {@code /topic/queues.previews}, and the
- * broker fans out. Only the holder of {@link FeedProducerLease} ticks; the others stand by.
+ * broker fans out. Only the holder of {@link ProducerLease} ticks; the others stand by.
  * Subscribe events read a snapshot at most one tick old, taking one (once for all of them) when there is none.
  *
  * <p>Invariants: {@code preview} is never on {@code /topic/queues}; {@code version} grows by one per
@@ -57,7 +58,7 @@ final class QueueFeed implements SmartLifecycle, ApplicationListener<SessionSubs
 
 	private final SubscriptionMessages subscriptions;
 
-	private final FeedProducerLease lease;
+	private final ProducerLease lease;
 
 	private final QueueFeedSettings settings;
 
@@ -78,7 +79,7 @@ final class QueueFeed implements SmartLifecycle, ApplicationListener<SessionSubs
 	private long version;
 
 	QueueFeed(QueueEngine queue, SimpMessageSendingOperations broker, SubscriptionMessages subscriptions,
-			FeedProducerLease lease, QueueFeedSettings settings, JsonMapper json) {
+			ProducerLease lease, QueueFeedSettings settings, JsonMapper json) {
 		this.queue = queue;
 		this.broker = broker;
 		this.subscriptions = subscriptions;

@@ -9,6 +9,7 @@ import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.pneumatic.queue.QueueEngine;
+import io.pneumatic.realtime.ProducerLease;
 import io.pneumatic.realtime.SubscriptionMessages;
 
 /**
@@ -18,11 +19,14 @@ import io.pneumatic.realtime.SubscriptionMessages;
 @EnableConfigurationProperties(QueueFeedSettings.class)
 class QueueFeedConfiguration {
 
+	/** The Redis key of the feed's {@link ProducerLease}. */
+	static final String PRODUCER_LEASE = "queue:feed:producer";
+
 	@Bean
 	QueueFeed queueFeed(QueueEngine queue, @Qualifier("brokerMessagingTemplate") SimpMessageSendingOperations broker,
 			SubscriptionMessages subscriptions, StringRedisTemplate redis, QueueFeedSettings settings, JsonMapper json) {
-		return new QueueFeed(queue, broker, subscriptions, new FeedProducerLease(redis, settings.lengthsInterval()),
-				settings, json);
+		ProducerLease lease = new ProducerLease(redis, PRODUCER_LEASE, "queue_feed", settings.lengthsInterval());
+		return new QueueFeed(queue, broker, subscriptions, lease, settings, json);
 	}
 
 }

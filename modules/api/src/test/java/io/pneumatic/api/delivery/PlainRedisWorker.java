@@ -15,7 +15,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A worker that publishes with plain Redis commands, as one in any language would: no Java
- * publisher, just {@code FCALL pneumatic_publish} on its own connection.
+ * publisher, just {@code FCALL pneumatic_publish} (or {@code pneumatic_publish_ops}) on its own connection.
  */
 final class PlainRedisWorker implements AutoCloseable {
 
@@ -51,6 +51,20 @@ final class PlainRedisWorker implements AutoCloseable {
 				return true;
 			});
 		return reply.get();
+	}
+
+	/**
+	 * {@code FCALL pneumatic_publish_ops 4 ops:{<cluster>}:<namespace>:events ops:{<cluster>}:gpu ops:streams ops:wakeup
+	 * <type> <payload>}, as docs/ops.md shows; refusals are thrown as they come.
+	 */
+	List<Object> publishOps(String cluster, String namespace, String type, String payloadJson) {
+		return this.connection.sync().fcall("pneumatic_publish_ops", ScriptOutputType.MULTI, opsKeys(cluster, namespace),
+				type, payloadJson);
+	}
+
+	static String[] opsKeys(String cluster, String namespace) {
+		return new String[] { "ops:{" + cluster + "}:" + namespace + ":events", "ops:{" + cluster + "}:gpu", "ops:streams",
+				"ops:wakeup" };
 	}
 
 	static String[] keys(String jobId) {

@@ -52,6 +52,8 @@ public final class StompTestClient implements AutoCloseable {
 
 	private final List<JsonNode> received = new CopyOnWriteArrayList<>();
 
+	private final List<StompHeaders> receivedHeaders = new CopyOnWriteArrayList<>();
+
 	private final List<String> errors = new CopyOnWriteArrayList<>();
 
 	private final List<StompHeaders> errorFrames = new CopyOnWriteArrayList<>();
@@ -150,6 +152,20 @@ public final class StompTestClient implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Connects, subscribes to {@code destination} and waits until the broker confirmed the subscription,
+	 * for destinations without replay where a message sent before would be missed.
+	 */
+	public StompTestClient subscribeConfirmed(String destination) throws Exception {
+		connect();
+		CountDownLatch confirmed = new CountDownLatch(1);
+		this.session.setAutoReceipt(true);
+		subscribe(destination, Map.of(), this.received).lastSubscription.addReceiptTask(confirmed::countDown);
+		this.session.setAutoReceipt(false);
+		assertThat(confirmed.await(10, TimeUnit.SECONDS)).as("receipt of the subscription to " + destination).isTrue();
+		return this;
+	}
+
 	/** Connects and subscribes to {@code destination}; what arrives goes to {@link #received()}. */
 	public StompTestClient subscribe(String destination, Map<String, String> extraHeaders) throws Exception {
 		return subscribe(destination, extraHeaders, this.received);
@@ -170,6 +186,9 @@ public final class StompTestClient implements AutoCloseable {
 
 			@Override
 			public void handleFrame(StompHeaders frameHeaders, @Nullable Object payload) {
+				if (into == StompTestClient.this.received) {
+					StompTestClient.this.receivedHeaders.add(frameHeaders);
+				}
 				into.add(json.readTree(new String((byte[]) payload, StandardCharsets.UTF_8)));
 			}
 		});
@@ -212,6 +231,11 @@ public final class StompTestClient implements AutoCloseable {
 	/** Every envelope received, in arrival order. */
 	public List<JsonNode> received() {
 		return this.received;
+	}
+
+	/** The headers of every MESSAGE frame of {@link #received()}, in arrival order. */
+	public List<StompHeaders> receivedHeaders() {
+		return this.receivedHeaders;
 	}
 
 	/** The sequence numbers of the received job events, control events left out. */

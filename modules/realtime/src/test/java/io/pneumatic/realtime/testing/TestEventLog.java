@@ -21,11 +21,13 @@ import io.pneumatic.realtime.internal.log.EventFunctionLibrary;
 import io.pneumatic.realtime.internal.log.EventKeys;
 import io.pneumatic.realtime.internal.log.EventLogConnections;
 import io.pneumatic.realtime.internal.log.EventSettings;
+import io.pneumatic.realtime.internal.log.OpsKeys;
+import io.pneumatic.realtime.internal.log.OpsStreamSettings;
 import io.pneumatic.realtime.internal.log.RetentionSettings;
 
 /**
  * An event log of its own on the {@link TestRedis}: an event library under a unique name, job ids
- * that are unique per test, and clean-up of exactly those keys, that library and those groups.
+ * and ops clusters that are unique per test, and clean-up of exactly those keys, that library and those groups.
  *
  * <p>Tests never flush Redis: others' tests may run against the same server.
  */
@@ -42,6 +44,8 @@ public final class TestEventLog implements AutoCloseable {
 
 	private final Set<String> groups = ConcurrentHashMap.newKeySet();
 
+	private final Set<String> clusters = ConcurrentHashMap.newKeySet();
+
 	/** Default event settings with a short publish retry. */
 	public static EventSettings eventSettings() {
 		return new EventSettings(65536, 1_000_000, Duration.ofMillis(300));
@@ -54,6 +58,12 @@ public final class TestEventLog implements AutoCloseable {
 
 	/** Loads this log's library, with the wake-up stream and its groups, as the hub does once restored. */
 	public TestEventLog load(EventSettings events, RetentionSettings retention, List<String> consumerGroups) {
+		return load(events, retention, OpsStreamSettings.defaults(), consumerGroups);
+	}
+
+	/** The same with ops stream settings of the test's own. */
+	public TestEventLog load(EventSettings events, RetentionSettings retention, OpsStreamSettings ops,
+			List<String> consumerGroups) {
 		this.groups.addAll(consumerGroups);
 		RedisCommands<String, String> redis = redis();
 		for (String group : consumerGroups) {
@@ -62,7 +72,7 @@ public final class TestEventLog implements AutoCloseable {
 		if (redis.exists(EventKeys.WAKEUP) == 0) {
 			redis.xadd(EventKeys.WAKEUP, "restored", "test");
 		}
-		this.library.loadInto(redis, this.library.render(events, retention, consumerGroups));
+		this.library.loadInto(redis, this.library.render(events, retention, ops, consumerGroups));
 		return this;
 	}
 
@@ -71,6 +81,31 @@ public final class TestEventLog implements AutoCloseable {
 		String jobId = "t-" + UUID.randomUUID().toString().substring(0, 13);
 		this.jobIds.add(jobId);
 		return jobId;
+	}
+
+	/** A cluster name unique to this test run; its ops keys go when this log closes. */
+	public String newCluster() {
+		String cluster = "c-" + UUID.randomUUID().toString().substring(0, 13);
+		this.clusters.add(cluster);
+		return cluster;
+	}
+
+	/** Publishes an ops event with plain Redis, as a worker in any language would: {@code [seq, ts]}. */
+	public List<Object> publishOps(String cluster, String namespace, String type, String payloadJson) {
+		return redis().fcall(this.library.publishOpsFunction(), ScriptOutputType.MULTI,
+				new String[] { OpsKeys.stream(cluster, namespace), OpsKeys.gpus(cluster), OpsKeys.STREAMS, OpsKeys.WAKEUP },
+				type, payloadJson);
+	}
+
+	/** Removes a cluster's ops keys. */
+	private void deleteClusterKeys(String cluster) {
+		for (String member : redis().zrange(OpsKeys.STREAMS, 0, -1)) {
+			if (member.startsWith(cluster + ".")) {
+				redis().del(OpsKeys.streamOfMember(member));
+				redis().zrem(OpsKeys.STREAMS, member);
+			}
+		}
+		redis().del(OpsKeys.gpus(cluster));
 	}
 
 	/** Remembers consumer groups to remove from the wake-up stream on close. */
@@ -118,6 +153,7 @@ public final class TestEventLog implements AutoCloseable {
 	public void close() {
 		try {
 			this.jobIds.forEach(this::deleteJobKeys);
+			this.clusters.forEach(this::deleteClusterKeys);
 			unload();
 			for (String group : this.groups) {
 				redis().xgroupDestroy(EventKeys.WAKEUP, group);

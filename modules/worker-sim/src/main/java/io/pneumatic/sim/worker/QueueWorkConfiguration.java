@@ -1,17 +1,12 @@
 package io.pneumatic.sim.worker;
 
-import java.util.concurrent.CountDownLatch;
-
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -56,12 +51,6 @@ class QueueWorkConfiguration {
 		return new DemoQueueFeeder(engine, json, settings.queue());
 	}
 
-	@Bean
-	@ConditionalOnProperty(prefix = "pneumatic.sim", name = "mode", havingValue = "worker")
-	WorkerModeRunner workerModeRunner() {
-		return new WorkerModeRunner();
-	}
-
 	/** Matches when {@code pneumatic.sim.mode} is {@code demo} (also when unset) or {@code worker}. */
 	static final class DemoOrWorkerMode extends SpringBootCondition {
 
@@ -70,36 +59,6 @@ class QueueWorkConfiguration {
 			SimMode mode = Binder.get(context.getEnvironment()).bind("pneumatic.sim.mode", SimMode.class).orElse(SimMode.DEMO);
 			return (mode == SimMode.DEMO || mode == SimMode.WORKER) ? ConditionOutcome.match("mode " + mode)
 					: ConditionOutcome.noMatch("mode " + mode + " does not work the queue");
-		}
-
-	}
-
-	/** Worker mode: holds the main thread until the application stops, as demo mode's launcher does. */
-	static final class WorkerModeRunner implements ApplicationRunner, SmartLifecycle {
-
-		private final CountDownLatch stopped = new CountDownLatch(1);
-
-		private volatile boolean running;
-
-		@Override
-		public void run(ApplicationArguments args) throws InterruptedException {
-			this.stopped.await();
-		}
-
-		@Override
-		public void start() {
-			this.running = true;
-		}
-
-		@Override
-		public void stop() {
-			this.running = false;
-			this.stopped.countDown();
-		}
-
-		@Override
-		public boolean isRunning() {
-			return this.running;
 		}
 
 	}

@@ -28,6 +28,7 @@ import io.pneumatic.queue.internal.redis.QueueFunctionLibrary;
 import io.pneumatic.realtime.internal.log.EventFunctionLibrary;
 import io.pneumatic.realtime.internal.log.EventLogAutoConfiguration;
 import io.pneumatic.realtime.internal.log.EventSettings;
+import io.pneumatic.realtime.internal.log.OpsStreamSettings;
 import io.pneumatic.realtime.internal.log.RetentionSettings;
 
 /**
@@ -58,7 +59,8 @@ public final class TestHub implements AutoCloseable {
 		// The wake-up stream marks sequence numbers as restored; the hub's SequenceRestorer creates it.
 		redis.xadd("events:wakeup", "restored", "test");
 		this.events.loadInto(redis, this.events.render(new EventSettings(65536, 1_000_000, Duration.ofMillis(300)),
-				new RetentionSettings(5000, Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofHours(24)), List.of()));
+				new RetentionSettings(5000, Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofHours(24)),
+				OpsStreamSettings.defaults(), List.of()));
 	}
 
 	/** A context with an {@code EventPublisher} and a {@code QueueEngine} on the test database and libraries. */

@@ -40,17 +40,14 @@ class QueueWorkConfigurationTests {
 	void demoModeWorksAndFeedsTheQueue() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(QueueWorkers.class).hasSingleBean(DemoQueueFeeder.class);
-			assertThat(context).doesNotHaveBean(QueueWorkConfiguration.WorkerModeRunner.class);
 			assertThat(context.getBean(QueueWorkers.class).isRunning()).isTrue();
 		});
 	}
 
 	@Test
-	void workerModeOnlyWorksTheQueueAndKeepsTheProcessUp() {
+	void workerModeOnlyWorksTheQueue() {
 		this.contextRunner.withPropertyValues("pneumatic.sim.mode=worker")
-			.run((context) -> assertThat(context).hasSingleBean(QueueWorkers.class)
-				.hasSingleBean(QueueWorkConfiguration.WorkerModeRunner.class)
-				.doesNotHaveBean(DemoQueueFeeder.class));
+			.run((context) -> assertThat(context).hasSingleBean(QueueWorkers.class).doesNotHaveBean(DemoQueueFeeder.class));
 	}
 
 	@Test

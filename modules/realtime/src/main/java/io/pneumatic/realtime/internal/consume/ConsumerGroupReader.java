@@ -32,13 +32,13 @@ import io.pneumatic.realtime.EventEnvelope;
 import io.pneumatic.realtime.EventStreamConsumer;
 import io.pneumatic.realtime.internal.log.ConsumerGroups;
 import io.pneumatic.realtime.internal.log.EventEntryMapper;
-import io.pneumatic.realtime.internal.log.EventKeys;
 import io.pneumatic.realtime.internal.log.EventLogConnections;
 import io.pneumatic.realtime.internal.log.ExponentialBackoff;
 
 /**
- * Reads every job stream for one {@link EventStreamConsumer} as one consumer of its group, on one
- * virtual thread with one dedicated connection. See the package documentation.
+ * Reads every stream of one kind (job streams or ops streams, see {@link StreamKeys}) for one
+ * {@link EventStreamConsumer} as one consumer of its group, on one virtual thread with one dedicated
+ * connection. See the package documentation.
  */
 final class ConsumerGroupReader {
 
@@ -56,7 +56,7 @@ final class ConsumerGroupReader {
 
 	private final ConsumerSettings settings;
 
-	private final JobStreamKeys keys;
+	private final StreamKeys keys;
 
 	private final Clock clock;
 
@@ -80,16 +80,16 @@ final class ConsumerGroupReader {
 
 	/**
 	 * @param consumerName this instance's name in the group ({@code pneumatic.instance-id})
-	 * @param afterDone how long finished jobs' streams stay ({@code pneumatic.retention.after-done})
+	 * @param keys the streams to read, owned by this reader from now on
 	 */
 	ConsumerGroupReader(EventStreamConsumer consumer, String consumerName, EventLogConnections connections,
-			EventEntryMapper entryMapper, ConsumerSettings settings, Duration afterDone, Clock clock) {
+			EventEntryMapper entryMapper, ConsumerSettings settings, StreamKeys keys, Clock clock) {
 		this.consumer = consumer;
 		this.self = Consumer.from(consumer.group(), consumerName);
 		this.connections = connections;
 		this.entryMapper = entryMapper;
 		this.settings = settings;
-		this.keys = new JobStreamKeys(afterDone, settings.keyRefresh(), clock);
+		this.keys = keys;
 		this.clock = clock;
 		this.backoff = new ExponentialBackoff(FIRST_BACKOFF, settings.maxBackoff());
 		this.claimAtMillis = clock.millis() + settings.claimInterval().toMillis();
@@ -98,7 +98,7 @@ final class ConsumerGroupReader {
 	/** Starts reading on a new virtual thread. */
 	void start() {
 		this.running = true;
-		this.thread = Thread.ofVirtual().name("events-" + this.self.getGroup() + "-reader").start(this::run);
+		this.thread = Thread.ofVirtual().name("events-" + this.self.getGroup() + this.keys.readerSuffix() + "-reader").start(this::run);
 	}
 
 	/** Asks the reader to stop after the current read or batch. */
@@ -116,7 +116,8 @@ final class ConsumerGroupReader {
 	}
 
 	private void run() {
-		logger.info("event reader started group={} consumer={}", this.self.getGroup(), this.self.getName());
+		logger.info("event reader started group={} consumer={} wakeup={}", this.self.getGroup(), this.self.getName(),
+				this.keys.wakeup());
 		try {
 			while (this.running) {
 				try {
@@ -140,7 +141,8 @@ final class ConsumerGroupReader {
 		}
 		finally {
 			closeConnection();
-			logger.info("event reader stopped group={} consumer={}", this.self.getGroup(), this.self.getName());
+			logger.info("event reader stopped group={} consumer={} wakeup={}", this.self.getGroup(), this.self.getName(),
+					this.keys.wakeup());
 		}
 	}
 
@@ -149,7 +151,7 @@ final class ConsumerGroupReader {
 		StatefulRedisConnection<String, String> redisConnection = connection();
 		RedisCommands<String, String> redis = redisConnection.sync();
 		if (this.keys.refreshIfDue(redis) && !this.wakeupReady) {
-			this.wakeupReady = ConsumerGroups.createIfAbsent(redis, StreamOffset.latest(EventKeys.WAKEUP),
+			this.wakeupReady = ConsumerGroups.createIfAbsent(redis, StreamOffset.latest(this.keys.wakeup()),
 					this.self.getGroup(), false) != ConsumerGroups.Outcome.NO_STREAM;
 		}
 		if (this.clock.millis() >= this.claimAtMillis) {
@@ -182,7 +184,7 @@ final class ConsumerGroupReader {
 		}
 		List<String> streams = new ArrayList<>(jobStreams.size() + 1);
 		if (this.wakeupReady) {
-			streams.add(EventKeys.WAKEUP);
+			streams.add(this.keys.wakeup());
 		}
 		streams.addAll(jobStreams);
 		if (streams.isEmpty()) {
@@ -200,7 +202,7 @@ final class ConsumerGroupReader {
 			throws InterruptedException {
 		List<String> streams = new ArrayList<>(this.keys.current());
 		if (this.wakeupReady) {
-			streams.add(EventKeys.WAKEUP);
+			streams.add(this.keys.wakeup());
 		}
 		List<RedisFuture<ClaimedMessages<String, String>>> claims = new ArrayList<>();
 		for (String stream : streams) {
@@ -241,7 +243,7 @@ final class ConsumerGroupReader {
 		List<StreamMessage<String, String>> eventEntries = new ArrayList<>();
 		List<EventEnvelope> events = new ArrayList<>();
 		for (StreamMessage<String, String> entry : entries) {
-			if (EventKeys.WAKEUP.equals(entry.getStream())) {
+			if (this.keys.wakeup().equals(entry.getStream())) {
 				wokenBy(entry);
 				settled.computeIfAbsent(entry.getStream(), (key) -> new ArrayList<>()).add(entry.getId());
 				continue;
@@ -290,11 +292,7 @@ final class ConsumerGroupReader {
 
 	private void wokenBy(StreamMessage<String, String> wakeup) {
 		Map<String, String> body = wakeup.getBody();
-		String jobId = (body != null) ? body.get("job") : null;
-		if (jobId != null) {
-			this.keys.revive(jobId);
-		}
-		this.keys.requestRefresh();
+		this.keys.wokenBy((body != null) ? body : Map.of());
 	}
 
 	private void acknowledge(RedisAsyncCommands<String, String> async, Map<String, List<String>> idsByStream) {
@@ -321,7 +319,7 @@ final class ConsumerGroupReader {
 		boolean streamsChanged = message.startsWith("NOGROUP") || message.startsWith("UNBLOCKED");
 		if (this.failures++ == 0) {
 			if (streamsChanged) {
-				logger.info("job streams changed under the reader; re-creating groups group={} consumer={} cause=\"{}\"",
+				logger.info("streams changed under the reader; re-creating groups group={} consumer={} cause=\"{}\"",
 						this.self.getGroup(), this.self.getName(), message);
 			}
 			else {
@@ -347,7 +345,7 @@ final class ConsumerGroupReader {
 			RedisCommands<String, String> redis = connection().sync();
 			this.keys.requestRefresh();
 			this.keys.refreshIfDue(redis);
-			this.wakeupReady = ConsumerGroups.createIfAbsent(redis, StreamOffset.latest(EventKeys.WAKEUP),
+			this.wakeupReady = ConsumerGroups.createIfAbsent(redis, StreamOffset.latest(this.keys.wakeup()),
 					this.self.getGroup(), false) != ConsumerGroups.Outcome.NO_STREAM;
 			for (String stream : this.keys.current()) {
 				if (ConsumerGroups.createIfAbsent(redis, StreamOffset.from(stream, "0"), this.self.getGroup(),
@@ -373,7 +371,7 @@ final class ConsumerGroupReader {
 	private StatefulRedisConnection<String, String> connection() {
 		StatefulRedisConnection<String, String> current = this.connection;
 		if (current == null) {
-			current = this.connections.openDedicated("pneumatic-" + this.self.getGroup() + "-reader", this.settings.block());
+			current = this.connections.openDedicated("pneumatic-" + this.self.getGroup() + this.keys.readerSuffix() + "-reader", this.settings.block());
 			this.connection = current;
 		}
 		return current;
@@ -392,7 +390,7 @@ final class ConsumerGroupReader {
 		this.connection = null;
 		try {
 			if (this.wakeupReady && current.isOpen()) {
-				current.sync().xgroupDelconsumer(EventKeys.WAKEUP, this.self);
+				current.sync().xgroupDelconsumer(this.keys.wakeup(), this.self);
 			}
 		}
 		catch (RuntimeException ex) {

@@ -17,11 +17,13 @@ import io.pneumatic.realtime.EventStreamConsumer;
 import io.pneumatic.realtime.internal.log.EventEntryMapper;
 import io.pneumatic.realtime.internal.log.EventKeys;
 import io.pneumatic.realtime.internal.log.EventLogConnections;
+import io.pneumatic.realtime.internal.log.OpsStreamSettings;
 import io.pneumatic.realtime.internal.log.RetentionSettings;
 
 /**
- * Runs one {@link ConsumerGroupReader} per {@link EventStreamConsumer} bean from context start to
- * context close. Starts last and stops first (default {@link SmartLifecycle} phase), so consumers find
+ * Runs one {@link ConsumerGroupReader} on the job streams per {@link EventStreamConsumer} bean, and one
+ * more on the ops streams for each that {@linkplain EventStreamConsumer#consumesOpsEvents consumes ops
+ * events}, from context start to context close. Starts last and stops first (default {@link SmartLifecycle} phase), so consumers find
  * their collaborators running.
  */
 final class ConsumerGroupReaders implements SmartLifecycle {
@@ -38,6 +40,8 @@ final class ConsumerGroupReaders implements SmartLifecycle {
 
 	private final RetentionSettings retention;
 
+	private final OpsStreamSettings ops;
+
 	private final InstanceSettings instance;
 
 	private final List<ConsumerGroupReader> readers = new ArrayList<>();
@@ -45,12 +49,14 @@ final class ConsumerGroupReaders implements SmartLifecycle {
 	private volatile boolean running;
 
 	ConsumerGroupReaders(ObjectProvider<EventStreamConsumer> consumers, EventLogConnections connections,
-			EventEntryMapper entryMapper, ConsumerSettings settings, RetentionSettings retention, InstanceSettings instance) {
+			EventEntryMapper entryMapper, ConsumerSettings settings, RetentionSettings retention, OpsStreamSettings ops,
+			InstanceSettings instance) {
 		this.consumers = consumers;
 		this.connections = connections;
 		this.entryMapper = entryMapper;
 		this.settings = settings;
 		this.retention = retention;
+		this.ops = ops;
 		this.instance = instance;
 	}
 
@@ -69,13 +75,22 @@ final class ConsumerGroupReaders implements SmartLifecycle {
 						+ " and " + consumer.getClass().getName() + ": give each EventStreamConsumer its own group");
 			}
 		});
+		Clock clock = Clock.systemUTC();
 		byGroup.values().forEach((consumer) -> {
-			ConsumerGroupReader reader = new ConsumerGroupReader(consumer, this.instance.instanceId(), this.connections,
-					this.entryMapper, this.settings, this.retention.afterDone(), Clock.systemUTC());
-			this.readers.add(reader);
-			reader.start();
+			start(consumer, new JobStreamKeys(this.retention.afterDone(), this.settings.keyRefresh(), clock), clock);
+			if (consumer.consumesOpsEvents()) {
+				start(consumer, new OpsStreamKeys(consumer.group(), this.ops.idleExpiry(), this.settings.keyRefresh(), clock),
+						clock);
+			}
 		});
 		this.running = true;
+	}
+
+	private void start(EventStreamConsumer consumer, StreamKeys keys, Clock clock) {
+		ConsumerGroupReader reader = new ConsumerGroupReader(consumer, this.instance.instanceId(), this.connections,
+				this.entryMapper, this.settings, keys, clock);
+		this.readers.add(reader);
+		reader.start();
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.lettuce.core.api.sync.RedisCommands;
@@ -19,7 +20,7 @@ import io.pneumatic.realtime.internal.log.EventKeys;
  * missing (expired, deleted) stays out until its job leaves {@code events:jobs} or is revived by a
  * wake-up entry, so one stale key cannot fail every read. Not thread-safe: owned by one reader.
  */
-final class JobStreamKeys {
+final class JobStreamKeys implements StreamKeys {
 
 	private final Duration afterDone;
 
@@ -39,16 +40,23 @@ final class JobStreamKeys {
 		this.clock = clock;
 	}
 
-	/** The stream keys to read, as of the last refresh. */
-	List<String> current() {
+	@Override
+	public String readerSuffix() {
+		return "";
+	}
+
+	@Override
+	public String wakeup() {
+		return EventKeys.WAKEUP;
+	}
+
+	@Override
+	public List<String> current() {
 		return this.keys;
 	}
 
-	/**
-	 * Re-reads the job list if the refresh interval has passed or a refresh was requested.
-	 * @return whether it re-read the list
-	 */
-	boolean refreshIfDue(RedisCommands<String, String> redis) {
+	@Override
+	public boolean refreshIfDue(RedisCommands<String, String> redis) {
 		long now = this.clock.millis();
 		if (now < this.refreshAtMillis) {
 			return false;
@@ -67,20 +75,24 @@ final class JobStreamKeys {
 		return true;
 	}
 
-	/** Makes the next {@link #refreshIfDue} re-read the job list. */
-	void requestRefresh() {
+	@Override
+	public void requestRefresh() {
 		this.refreshAtMillis = Long.MIN_VALUE;
 	}
 
-	/** Leaves a stream out until its job is revived or leaves the job list. */
-	void markMissing(String streamKey) {
+	@Override
+	public void markMissing(String streamKey) {
 		this.missing.add(streamKey);
 		this.keys = this.keys.stream().filter((key) -> !key.equals(streamKey)).toList();
 	}
 
-	/** Takes a job's stream back in (it was created again) at the next refresh. */
-	void revive(String jobId) {
-		this.missing.remove(EventKeys.stream(jobId));
+	/** Takes the job's stream of a wake-up entry ({@code job=<id>}) back in (it was created again). */
+	@Override
+	public void wokenBy(Map<String, String> wakeup) {
+		String jobId = wakeup.get("job");
+		if (jobId != null) {
+			this.missing.remove(EventKeys.stream(jobId));
+		}
 		requestRefresh();
 	}
 

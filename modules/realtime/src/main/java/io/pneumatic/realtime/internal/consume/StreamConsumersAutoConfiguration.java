@@ -10,11 +10,12 @@ import io.pneumatic.realtime.EventStreamConsumer;
 import io.pneumatic.realtime.internal.log.EventEntryMapper;
 import io.pneumatic.realtime.internal.log.EventLogAutoConfiguration;
 import io.pneumatic.realtime.internal.log.EventLogConnections;
+import io.pneumatic.realtime.internal.log.OpsStreamSettings;
 import io.pneumatic.realtime.internal.log.RetentionSettings;
 
 /**
  * Blocking consumer-group readers for every {@link EventStreamConsumer} bean: one virtual thread and
- * one dedicated Redis connection per consumer group.
+ * one dedicated Redis connection per consumer group, and one more for a group that also reads ops streams.
  */
 @AutoConfiguration(after = EventLogAutoConfiguration.class)
 @ConditionalOnBean(EventLogConnections.class)
@@ -24,8 +25,8 @@ public final class StreamConsumersAutoConfiguration {
 	@Bean
 	ConsumerGroupReaders consumerGroupReaders(ObjectProvider<EventStreamConsumer> consumers,
 			EventLogConnections connections, EventEntryMapper entryMapper, ConsumerSettings settings,
-			RetentionSettings retention, InstanceSettings instance) {
-		return new ConsumerGroupReaders(consumers, connections, entryMapper, settings, retention, instance);
+			RetentionSettings retention, OpsStreamSettings ops, InstanceSettings instance) {
+		return new ConsumerGroupReaders(consumers, connections, entryMapper, settings, retention, ops, instance);
 	}
 
 }

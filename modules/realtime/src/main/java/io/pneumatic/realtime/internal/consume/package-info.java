@@ -1,11 +1,13 @@
 /**
  * Consumer-group readers: every {@link io.pneumatic.realtime.EventStreamConsumer} bean gets each job
- * event once per group, whatever the number of application instances.
+ * event once per group, whatever the number of application instances, and each ops event too if it
+ * {@linkplain io.pneumatic.realtime.EventStreamConsumer#consumesOpsEvents consumes ops events}.
  *
  * <h2>Concurrency model</h2>
  * <p>One reader per consumer group, each on its own virtual thread with its own dedicated Redis
  * connection: connections are the number of groups plus the shared one, whatever the number of jobs
- * or clients. A reader's loop is
+ * or clients (plus one per group that consumes ops events: it reads the ops streams of {@code ops:streams} and
+ * {@code ops:wakeup} the same way, and creates its group on each new ops stream itself). A job reader's loop is
  * {@code XREADGROUP GROUP <group> <instance-id> COUNT <batch> BLOCK <block> STREAMS events:wakeup
  * <job streams…> > …}, where the job streams are the jobs of {@code events:jobs} that are open or
  * finished less than {@code pneumatic.retention.after-done} ago, re-read every key-refresh interval and

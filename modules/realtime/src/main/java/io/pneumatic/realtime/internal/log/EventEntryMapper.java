@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.pneumatic.realtime.EventEnvelope;
 
 /**
- * Turns job stream entries ({@code <seq>-0}: {@code type}, {@code ts}, {@code payload}) into
+ * Turns job and ops stream entries ({@code <seq>-0}: {@code type}, {@code ts}, {@code payload}) into
  * {@link EventEnvelope}s. Thread-safe.
  */
 public final class EventEntryMapper {
@@ -29,13 +29,13 @@ public final class EventEntryMapper {
 	}
 
 	/**
-	 * The event of a stream entry, or {@code null} (logged) if the entry is not a job event: written
+	 * The event of a stream entry, or {@code null} (logged) if the entry is not a job or ops event: written
 	 * around the event library, or deleted while pending (no fields).
 	 */
 	public @Nullable EventEnvelope toEnvelope(StreamMessage<String, String> entry) {
-		String jobId = EventKeys.jobIdOfStream(entry.getStream());
+		String stream = streamNameOf(entry.getStream());
 		Map<String, String> body = entry.getBody();
-		if (jobId == null || body == null || body.isEmpty()) {
+		if (stream == null || body == null || body.isEmpty()) {
 			logger.debug("skipping stream entry without event stream={} id={}", entry.getStream(), entry.getId());
 			return null;
 		}
@@ -47,7 +47,7 @@ public final class EventEntryMapper {
 				throw new IllegalArgumentException("missing type, ts or payload");
 			}
 			JsonNode payloadNode = this.jsonMapper.readTree(payload);
-			return new EventEnvelope(EventEnvelope.jobStream(jobId), EventKeys.seqOfEntryId(entry.getId()), type,
+			return new EventEnvelope(stream, EventKeys.seqOfEntryId(entry.getId()), type,
 					Instant.parse(ts), payloadNode);
 		}
 		catch (IllegalArgumentException | DateTimeParseException | JacksonException ex) {
@@ -55,6 +55,11 @@ public final class EventEntryMapper {
 					entry.getId(), ex.getMessage());
 			return null;
 		}
+	}
+
+	private static @Nullable String streamNameOf(String streamKey) {
+		String jobId = EventKeys.jobIdOfStream(streamKey);
+		return (jobId != null) ? EventEnvelope.jobStream(jobId) : OpsKeys.streamNameOf(streamKey);
 	}
 
 }

@@ -18,11 +18,13 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.pneumatic.realtime.EventTypes;
 
 /**
- * The Redis function library that appends job events: its name, its source rendered from
+ * The Redis function library that appends job and ops events: its name, its source rendered from
  * configuration, and loading it.
  *
  * <p>Publishers call {@code FCALL <name>_publish 4 jobs:{id}:events jobs:{id}:meta events:jobs
- * events:wakeup <type> <payload-json>}. The library being loaded is the event log's readiness
+ * events:wakeup <type> <payload-json>} for job events and {@code FCALL <name>_publish_ops 4
+ * ops:{<cluster>}:<namespace>:events ops:{<cluster>}:gpu ops:streams ops:wakeup <type> <payload-json>} for ops
+ * events. The library being loaded is the event log's readiness
  * marker: only {@link SequenceRestorer} loads it, after sequence numbers are safe.
  *
  * @param name the library name; production uses {@link #DEFAULT}, tests their own so they never
@@ -52,15 +54,25 @@ public record EventFunctionLibrary(String name) {
 		return this.name + "_publish";
 	}
 
+	/** The name of the ops publish function: {@code <library>_publish_ops}. */
+	public String publishOpsFunction() {
+		return this.name + "_publish_ops";
+	}
+
 	/**
 	 * Renders the library source with the configured limits and the consumer groups to create on
 	 * every new job stream.
 	 */
-	public String render(EventSettings events, RetentionSettings retention, Collection<String> groups) {
+	public String render(EventSettings events, RetentionSettings retention, OpsStreamSettings ops,
+			Collection<String> groups) {
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("library", this.name);
 		values.put("publishFunction", publishFunction());
-		values.put("requiredFields", luaRequiredFields());
+		values.put("publishOpsFunction", publishOpsFunction());
+		values.put("requiredFields", luaRequiredFields(EventTypes.JOB_EVENT_REQUIRED_FIELDS));
+		values.put("opsRequiredFields", luaRequiredFields(EventTypes.OPS_EVENT_REQUIRED_FIELDS));
+		values.put("opsMaxEntries", Integer.toString(ops.maxEntries()));
+		values.put("opsIdleSeconds", Long.toString(ops.idleExpiry().toSeconds()));
 		values.put("groups", luaList(groups.stream().map(EventFunctionLibrary::checkedGroup).distinct().sorted().toList()));
 		values.put("maxPayloadBytes", Integer.toString(events.maxPayloadBytes()));
 		values.put("maxEntries", Integer.toString(retention.maxEntries()));
@@ -95,8 +107,8 @@ public record EventFunctionLibrary(String name) {
 		return group;
 	}
 
-	private static String luaRequiredFields() {
-		Map<String, Set<String>> sorted = new TreeMap<>(EventTypes.JOB_EVENT_REQUIRED_FIELDS);
+	private static String luaRequiredFields(Map<String, Set<String>> requiredFields) {
+		Map<String, Set<String>> sorted = new TreeMap<>(requiredFields);
 		return sorted.entrySet()
 			.stream()
 			.map((entry) -> "['" + luaWord(entry.getKey()) + "'] = " + luaList(entry.getValue().stream().sorted().toList()))

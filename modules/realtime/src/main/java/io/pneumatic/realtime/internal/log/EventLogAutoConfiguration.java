@@ -33,7 +33,7 @@ import io.pneumatic.realtime.EventStreamConsumer;
 @AutoConfiguration(after = { DataRedisAutoConfiguration.class, JacksonAutoConfiguration.class })
 @ConditionalOnClass({ RedisClient.class, LettuceConnectionFactory.class })
 @ConditionalOnBean({ LettuceConnectionFactory.class, JsonMapper.class })
-@EnableConfigurationProperties({ EventSettings.class, RetentionSettings.class })
+@EnableConfigurationProperties({ EventSettings.class, RetentionSettings.class, OpsStreamSettings.class })
 public final class EventLogAutoConfiguration {
 
 	@Bean
@@ -77,9 +77,9 @@ public final class EventLogAutoConfiguration {
 
 		@Bean
 		SequenceRestorer sequenceRestorer(EventLogConnections connections, ObjectProvider<EventArchive> archive,
-				EventFunctionLibrary library, EventSettings events, RetentionSettings retention) {
+				EventFunctionLibrary library, EventSettings events, RetentionSettings retention, OpsStreamSettings ops) {
 			return new SequenceRestorer(connections, archive.getIfAvailable(EmptyEventArchive::new), library, events,
-					retention, Clock.systemUTC());
+					retention, ops, Clock.systemUTC());
 		}
 
 		@Bean

@@ -47,15 +47,18 @@ final class SequenceRestorer {
 
 	private final RetentionSettings retention;
 
+	private final OpsStreamSettings ops;
+
 	private final Clock clock;
 
 	SequenceRestorer(EventLogConnections connections, EventArchive archive, EventFunctionLibrary library,
-			EventSettings events, RetentionSettings retention, Clock clock) {
+			EventSettings events, RetentionSettings retention, OpsStreamSettings ops, Clock clock) {
 		this.connections = connections;
 		this.archive = archive;
 		this.library = library;
 		this.events = events;
 		this.retention = retention;
+		this.ops = ops;
 		this.clock = clock;
 	}
 
@@ -65,7 +68,7 @@ final class SequenceRestorer {
 	 * @throws RuntimeException if Redis or the archive fails; nothing is loaded then, so run it again
 	 */
 	void restore(Collection<String> groups) {
-		String source = this.library.render(this.events, this.retention, groups);
+		String source = this.library.render(this.events, this.retention, this.ops, groups);
 		Instant started = this.clock.instant();
 		List<SequenceFloor> floors = this.archive.sequenceFloors(started.minus(this.retention.tombstone()));
 		RedisCommands<String, String> redis = this.connections.commands();

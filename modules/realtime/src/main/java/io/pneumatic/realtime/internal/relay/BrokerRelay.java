@@ -12,8 +12,11 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Relays job events from the event log to {@code /topic/jobs.{jobId}} on the broker, which fans them
- * out to subscribers.
+ * Relays job events from the event log to {@code /topic/jobs.{jobId}}, and ops events to
+ * {@code /topic/ops.{cluster}.{namespace}.{type}}, on the broker, which fans them out to subscribers.
+ *
+ * <p>Job and ops batches come from two reader threads; each kind has a broker connection of its own, so
+ * a batch of one never waits for the other's receipt.
  */
 public class BrokerRelay implements EventStreamConsumer, AutoCloseable {
 
@@ -26,14 +29,18 @@ public class BrokerRelay implements EventStreamConsumer, AutoCloseable {
 
 	private final BrokerPublisher publisher;
 
+	private final BrokerPublisher opsPublisher;
+
 	private final JsonMapper jsonMapper;
 
 	private final long receiptTimeoutMillis;
 
 	private final RoutedEvents routed;
 
-	BrokerRelay(BrokerPublisher publisher, JsonMapper jsonMapper, long receiptTimeoutMillis, RoutedEvents routed) {
+	BrokerRelay(BrokerPublisher publisher, BrokerPublisher opsPublisher, JsonMapper jsonMapper, long receiptTimeoutMillis,
+			RoutedEvents routed) {
 		this.publisher = publisher;
+		this.opsPublisher = opsPublisher;
 		this.routed = routed;
 		this.jsonMapper = jsonMapper;
 		this.receiptTimeoutMillis = receiptTimeoutMillis;
@@ -45,18 +52,25 @@ public class BrokerRelay implements EventStreamConsumer, AutoCloseable {
 	}
 
 	@Override
+	public boolean consumesOpsEvents() {
+		return true;
+	}
+
+	@Override
 	public void consume(List<EventEnvelope> batch) throws InterruptedException {
 		List<EventEnvelope> events = batch.stream().filter((event) -> event.seq() != null).toList();
 		if (events.isEmpty()) {
 			return;
 		}
+		// A batch comes from one reader: all job events or all ops events.
+		BrokerPublisher publisher = events.getFirst().isOps() ? this.opsPublisher : this.publisher;
 		for (EventEnvelope event : events.subList(0, events.size() - 1)) {
-			this.publisher.send(destination(event), event, this.jsonMapper.writeValueAsBytes(event));
+			publisher.send(destination(event), event, this.jsonMapper.writeValueAsBytes(event));
 		}
 		EventEnvelope last = events.getLast();
 		logger.debug("relay_batch events={} first={} last={}", events.size(), events.getFirst().seq(), last.seq());
 		try {
-			this.publisher.sendConfirmed(destination(last), last, this.jsonMapper.writeValueAsBytes(last))
+			publisher.sendConfirmed(destination(last), last, this.jsonMapper.writeValueAsBytes(last))
 				.get(this.receiptTimeoutMillis, TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException | TimeoutException ex) {
@@ -66,11 +80,12 @@ public class BrokerRelay implements EventStreamConsumer, AutoCloseable {
 		events.forEach((event) -> this.routed.routed(event.type()));
 	}
 
+	/** Ops events go to one destination per type, so that clients choose types with broker wildcards. */
 	private static String destination(EventEnvelope event) {
-		return DESTINATION_PREFIX + event.stream();
+		return event.isOps() ? DESTINATION_PREFIX + event.stream() + "." + event.type() : DESTINATION_PREFIX + event.stream();
 	}
 
-	/** Whether the relay's own broker connection is up. */
+	/** Whether the relay's own broker connection for job events is up. */
 	public boolean isConnected() {
 		return this.publisher.isConnected();
 	}
@@ -78,6 +93,7 @@ public class BrokerRelay implements EventStreamConsumer, AutoCloseable {
 	@Override
 	public void close() {
 		this.publisher.close();
+		this.opsPublisher.close();
 	}
 
 }

@@ -11,7 +11,7 @@ import org.springframework.scheduling.TaskScheduler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The relay consumer (group {@code relay}) and its own broker connection.
+ * The relay consumer (group {@code relay}) and its own broker connections, one for job and one for ops events.
  */
 @Configuration(proxyBeanMethods = false)
 public class RelayConfiguration {
@@ -20,7 +20,8 @@ public class RelayConfiguration {
 	BrokerRelay brokerRelay(BrokerSettings broker, BrokerEndpoint endpoint, StompSettings stomp,
 			@Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler, JsonMapper jsonMapper, MeterRegistry registry) {
 		BrokerPublisher publisher = new BrokerPublisher(broker, endpoint, scheduler, stomp.receiptTimeout());
-		return new BrokerRelay(publisher, jsonMapper, stomp.receiptTimeout().plusSeconds(1).toMillis(),
+		BrokerPublisher opsPublisher = new BrokerPublisher(broker, endpoint, scheduler, stomp.receiptTimeout());
+		return new BrokerRelay(publisher, opsPublisher, jsonMapper, stomp.receiptTimeout().plusSeconds(1).toMillis(),
 				new RoutedEvents(registry));
 	}
 

@@ -1,14 +1,19 @@
 #!lua name=${library}
 --
--- Pneumatic event log: appends job events to Redis Streams with gap-free sequence numbers.
--- Rendered by EventFunctionLibrary from the pneumatic.events.* and pneumatic.retention.*
--- settings and loaded with FUNCTION LOAD REPLACE; do not edit it in Redis.
+-- Pneumatic event log: appends job events to Redis Streams with gap-free sequence numbers, and
+-- ops events (telemetry) to capped ops streams. Rendered by EventFunctionLibrary from the
+-- pneumatic.events.*, pneumatic.retention.* and pneumatic.ops.* settings and loaded with
+-- FUNCTION LOAD REPLACE; do not edit it in Redis.
 --
 --   FCALL ${publishFunction} 4 jobs:{<jobId>}:events jobs:{<jobId>}:meta events:jobs events:wakeup <type> <payload-json>
+--   FCALL ${publishOpsFunction} 4 ops:{<cluster>}:<namespace>:events ops:{<cluster>}:gpu ops:streams ops:wakeup <type> <payload-json>
 --
--- Returns {seq, ts}; refusals are error replies "ERR <REASON> <message>", and nothing is written then.
+-- Both return {seq, ts}; refusals are error replies "ERR <REASON> <message>", and nothing is written then.
 
 local REQUIRED_FIELDS = ${requiredFields}
+local OPS_REQUIRED_FIELDS = ${opsRequiredFields}
+local OPS_MAX_ENTRIES = ${opsMaxEntries}
+local OPS_IDLE_SECONDS = ${opsIdleSeconds}
 local GROUPS = ${groups}
 local MAX_PAYLOAD_BYTES = ${maxPayloadBytes}
 local MAX_ENTRIES = ${maxEntries}
@@ -153,6 +158,35 @@ local function append(stream, seq, event_type, ts, payload)
       'type', event_type, 'ts', ts, 'payload', payload)
 end
 
+-- The decoded payload, or nil and the refusal: unknown type, missing, oversize or not an object, missing field.
+local function checked_payload(required_fields, kind, event_type, payload)
+  local required = event_type and required_fields[event_type]
+  if not required then
+    return nil, reject('UNKNOWN_TYPE', 'unknown ' .. kind .. ' event type "' .. tostring(event_type) .. '"')
+  end
+  if not payload then
+    return nil, reject('INVALID_PAYLOAD', 'missing payload argument after the type')
+  end
+  if #payload > MAX_PAYLOAD_BYTES then
+    return nil, reject('PAYLOAD_TOO_LARGE', 'payload has ' .. #payload .. ' bytes, at most ' .. MAX_PAYLOAD_BYTES .. ' allowed')
+  end
+  local decoded_ok, decoded = pcall(cjson.decode, payload)
+  if not string.find(payload, '^%s*{') or not decoded_ok or type(decoded) ~= 'table' then
+    return nil, reject('INVALID_PAYLOAD', 'payload is not a JSON object')
+  end
+  for _, name in ipairs(required) do
+    if decoded[name] == nil or decoded[name] == cjson.null then
+      return nil, reject('MISSING_FIELD', event_type .. ' requires payload field "' .. name .. '"')
+    end
+  end
+  return decoded, nil
+end
+
+local function now_millis()
+  local time = redis.call('TIME')
+  return tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+end
+
 local function publish(keys, args)
   local job_id = job_id_of(keys)
   if not job_id then
@@ -160,24 +194,9 @@ local function publish(keys, args)
         .. ' with <id> 1 to 64 characters of [A-Za-z0-9_-]')
   end
   local event_type, payload = args[1], args[2]
-  local required = event_type and REQUIRED_FIELDS[event_type]
-  if not required then
-    return reject('UNKNOWN_TYPE', 'unknown job event type "' .. tostring(event_type) .. '"')
-  end
-  if not payload then
-    return reject('INVALID_PAYLOAD', 'missing payload argument after the type')
-  end
-  if #payload > MAX_PAYLOAD_BYTES then
-    return reject('PAYLOAD_TOO_LARGE', 'payload has ' .. #payload .. ' bytes, at most ' .. MAX_PAYLOAD_BYTES .. ' allowed')
-  end
-  local decoded_ok, decoded = pcall(cjson.decode, payload)
-  if not string.find(payload, '^%s*{') or not decoded_ok or type(decoded) ~= 'table' then
-    return reject('INVALID_PAYLOAD', 'payload is not a JSON object')
-  end
-  for _, name in ipairs(required) do
-    if decoded[name] == nil or decoded[name] == cjson.null then
-      return reject('MISSING_FIELD', event_type .. ' requires payload field "' .. name .. '"')
-    end
+  local _, refusal = checked_payload(REQUIRED_FIELDS, 'job', event_type, payload)
+  if refusal then
+    return refusal
   end
   -- The wake-up stream exists once sequence numbers are restored (see SequenceRestorer).
   if redis.call('EXISTS', keys[4]) == 0 then
@@ -187,8 +206,7 @@ local function publish(keys, args)
     return reject('JOB_FINISHED', 'job ' .. job_id .. ' already ended with done')
   end
 
-  local time = redis.call('TIME')
-  local now_ms = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+  local now_ms = now_millis()
   local ts = iso8601(now_ms)
   local created = redis.call('EXISTS', keys[1]) == 0
   local seq = (tonumber(redis.call('HGET', keys[2], 'seq')) or 0) + 1
@@ -221,4 +239,64 @@ local function publish(keys, args)
   return { seq, ts }
 end
 
+local function ops_names_of(keys)
+  local cluster, namespace = string.match(keys[1] or '', '^ops:{([%w_%-]+)}:([%w_%-]+):events$')
+  if not cluster or #cluster > 64 or #namespace > 64 or keys[2] ~= 'ops:{' .. cluster .. '}:gpu'
+      or keys[3] ~= 'ops:streams' or keys[4] ~= 'ops:wakeup' then
+    return nil
+  end
+  return cluster, namespace
+end
+
+-- A GPU's field in the cluster's GPU hash: <node>/<gpu>, from text or integer payload values.
+local function gpu_field(decoded)
+  local node, gpu = decoded['node'], decoded['gpu']
+  if (type(node) ~= 'string' and type(node) ~= 'number') or (type(gpu) ~= 'string' and type(gpu) ~= 'number') then
+    return nil
+  end
+  return tostring(node) .. '/' .. tostring(gpu)
+end
+
+-- Ops events: no consumer groups are created here (the relay's ops reader creates its own on new
+-- streams), no archive, no tombstones; the stream is capped and expires when idle.
+local function publish_ops(keys, args)
+  local cluster, namespace = ops_names_of(keys)
+  if not cluster then
+    return reject('INVALID_STREAM', 'expected keys ops:{<cluster>}:<namespace>:events ops:{<cluster>}:gpu ops:streams ops:wakeup'
+        .. ' with <cluster> and <namespace> 1 to 64 characters of [A-Za-z0-9_-]')
+  end
+  local event_type, payload = args[1], args[2]
+  local decoded, refusal = checked_payload(OPS_REQUIRED_FIELDS, 'ops', event_type, payload)
+  if refusal then
+    return refusal
+  end
+  local field = nil
+  if event_type == 'gpu_update' then
+    field = gpu_field(decoded)
+    if not field then
+      return reject('INVALID_PAYLOAD', 'gpu_update needs "node" and "gpu" as text or numbers')
+    end
+  end
+
+  local now_ms = now_millis()
+  local ts = iso8601(now_ms)
+  local created = redis.call('EXISTS', keys[1]) == 0
+  local seq = created and 1 or last_generated_seq(keys[1]) + 1
+  redis.call('XADD', keys[1], 'MAXLEN', '~', OPS_MAX_ENTRIES, integer(seq) .. '-0',
+      'type', event_type, 'ts', ts, 'payload', payload)
+  redis.call('EXPIRE', keys[1], OPS_IDLE_SECONDS)
+  local member = cluster .. '.' .. namespace
+  redis.call('ZADD', keys[3], integer(now_ms), member)
+  if created then
+    redis.call('ZREMRANGEBYSCORE', keys[3], '-inf', '(' .. integer(now_ms - OPS_IDLE_SECONDS * 1000))
+    redis.call('XADD', keys[4], 'MAXLEN', '~', WAKEUP_MAX_ENTRIES, '*', 'stream', member)
+  end
+  if field then
+    redis.call('HSET', keys[2], field, '{"namespace":"' .. namespace .. '","ts":"' .. ts .. '","payload":' .. payload .. '}')
+    redis.call('EXPIRE', keys[2], OPS_IDLE_SECONDS)
+  end
+  return { seq, ts }
+end
+
 redis.register_function('${publishFunction}', publish)
+redis.register_function('${publishOpsFunction}', publish_ops)

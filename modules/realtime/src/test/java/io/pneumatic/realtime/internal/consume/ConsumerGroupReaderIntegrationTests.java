@@ -205,7 +205,8 @@ class ConsumerGroupReaderIntegrationTests {
 
 	private ConsumerGroupReader start(RecordingConsumer consumer, String instanceId, ConsumerSettings readerSettings) {
 		ConsumerGroupReader reader = new ConsumerGroupReader(consumer, instanceId, this.log.connections(),
-				new EventEntryMapper(JsonMapper.builder().build()), readerSettings, Duration.ofMinutes(30), Clock.systemUTC());
+				new EventEntryMapper(JsonMapper.builder().build()), readerSettings,
+				new JobStreamKeys(Duration.ofMinutes(30), readerSettings.keyRefresh(), Clock.systemUTC()), Clock.systemUTC());
 		this.readers.add(reader);
 		reader.start();
 		return reader;

@@ -23,7 +23,7 @@ class EventFunctionLibraryTests {
 
 	@Test
 	void rendersSettingsGroupsAndRequiredFieldsIntoTheSource() {
-		String source = EventFunctionLibrary.DEFAULT.render(this.events, this.retention, List.of("relay", "persist", "relay"));
+		String source = EventFunctionLibrary.DEFAULT.render(this.events, this.retention, OpsStreamSettings.defaults(), List.of("relay", "persist", "relay"));
 
 		assertThat(source).startsWith("#!lua name=pneumatic\n")
 			.contains("redis.register_function('pneumatic_publish', publish)")
@@ -40,14 +40,14 @@ class EventFunctionLibraryTests {
 
 	@Test
 	void rendersNoGroupsAsAnEmptyList() {
-		assertThat(EventFunctionLibrary.DEFAULT.render(this.events, this.retention, List.of()))
+		assertThat(EventFunctionLibrary.DEFAULT.render(this.events, this.retention, OpsStreamSettings.defaults(), List.of()))
 			.contains("local GROUPS = {  }");
 	}
 
 	@Test
 	void refusesGroupNamesThatAreNotLowerCaseWordsWithDashes() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> EventFunctionLibrary.DEFAULT.render(this.events, this.retention, List.of("relay'}")))
+			.isThrownBy(() -> EventFunctionLibrary.DEFAULT.render(this.events, this.retention, OpsStreamSettings.defaults(), List.of("relay'}")))
 			.withMessageContaining("relay'}");
 	}
 

@@ -93,7 +93,7 @@ class RedisEventLogIntegrationTests {
 		this.log.deleteJobKeys(jobId);
 		this.log.unload();
 		new SequenceRestorer(this.log.connections(), this.archive, this.log.library(), this.settings, this.tenEntries,
-				Clock.systemUTC()).restore(List.of());
+				OpsStreamSettings.defaults(), Clock.systemUTC()).restore(List.of());
 		List<EventEnvelope> after = publish(jobId, 2);
 
 		List<EventEnvelope> events = this.eventLog.eventsAfter(jobId, 0, 100);

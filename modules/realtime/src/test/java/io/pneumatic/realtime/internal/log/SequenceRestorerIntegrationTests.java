@@ -148,7 +148,7 @@ class SequenceRestorerIntegrationTests {
 	private SequenceRestorer restorer(EventArchive archive) {
 		this.log.trackGroup("relay");
 		return new SequenceRestorer(this.log.connections(), archive, this.log.library(), this.settings,
-				TestEventLog.retention(), Clock.systemUTC());
+				TestEventLog.retention(), OpsStreamSettings.defaults(), Clock.systemUTC());
 	}
 
 	private RedisEventPublisher publisher(Duration retry) {
