@@ -5,21 +5,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.pneumatic.realtime.ConnectedClient;
 import io.pneumatic.realtime.EventLog;
+import io.pneumatic.realtime.EventEnvelope;
 import io.pneumatic.realtime.StreamingClients;
+import io.pneumatic.realtime.SystemBroadcast;
 import io.pneumatic.realtime.UndeliveredEvent;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
+import tools.jackson.databind.json.JsonMapper;
+import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -34,13 +43,43 @@ class StreamingController {
 
 	private static final String JOB_DESTINATION = "/topic/jobs.";
 
+	/** The largest broadcast payload, as for events. */
+	private static final int MAX_PAYLOAD_BYTES = 64 * 1024;
+
+	private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
+	private static final String HUB_TYPE = "system_status";
+
 	private final StreamingClients clients;
 
 	private final EventLog eventLog;
 
-	StreamingController(StreamingClients clients, EventLog eventLog) {
+	private final SystemBroadcast broadcast;
+
+	private final JsonMapper json;
+
+	StreamingController(StreamingClients clients, EventLog eventLog, SystemBroadcast broadcast, JsonMapper json) {
 		this.clients = clients;
 		this.eventLog = eventLog;
+		this.broadcast = broadcast;
+		this.json = json;
+	}
+
+	/** Workers (and admins) tell every authenticated client something on {@code /topic/system}. */
+	@PostMapping("/broadcast")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	EventEnvelope broadcast(@RequestBody BroadcastRequest request) {
+		if (request.type() == null || !TYPE.matcher(request.type()).matches() || HUB_TYPE.equals(request.type())) {
+			throw new BroadcastRejectedException(
+					"type must be 1 to 64 characters of lower snake case, and not " + HUB_TYPE + " (the hub's own)");
+		}
+		if (request.payload() == null || !request.payload().isObject()) {
+			throw new BroadcastRejectedException("payload must be a JSON object");
+		}
+		if (this.json.writeValueAsBytes(request.payload()).length > MAX_PAYLOAD_BYTES) {
+			throw new BroadcastRejectedException("payload must be at most " + MAX_PAYLOAD_BYTES + " bytes of JSON");
+		}
+		return this.broadcast.broadcast(request.type(), request.payload());
 	}
 
 	@GetMapping("/status")
@@ -104,6 +143,13 @@ class StreamingController {
 		String name = destination.startsWith("/topic/") ? destination.substring("/topic/".length()) : destination;
 		int dot = name.indexOf('.');
 		return (dot > 0) ? name.substring(0, dot) : name;
+	}
+
+	/**
+	 * @param type the message type, lower snake case
+	 * @param payload a JSON object
+	 */
+	record BroadcastRequest(@Nullable String type, @Nullable JsonNode payload) {
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -86,6 +87,42 @@ class StreamingApiIntegrationTests {
 		assertThat(get("/api/v1/streaming/clients", operator).getStatusCode().value()).isEqualTo(403);
 		assertThat(get("/api/v1/streaming/status", null).getStatusCode().value()).isEqualTo(401);
 		assertThat(get("/api/v1/streaming/status", operator).getStatusCode().value()).isEqualTo(200);
+	}
+
+	@Test
+	void workersBroadcastToEveryAuthenticatedClientOnTheSystemTopic() throws Exception {
+		try (StompTestClient listener = StompTestClient.webSocket(this.port).withToken(TestTokens.of("cid", "citizen"))) {
+			listener.subscribeConfirmed("/topic/system");
+			ResponseEntity<JsonNode> sent = post("/api/v1/streaming/broadcast", TestTokens.of("w1", "worker"),
+					Map.of("type", "maintenance_notice", "payload", Map.of("message", "upgrading at noon")));
+			assertThat(sent.getStatusCode().value()).isEqualTo(202);
+			long seq = sent.getBody().get("seq").asLong();
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(listener.received()).anySatisfy((message) -> {
+				assertThat(message.get("stream").asString()).isEqualTo("system");
+				assertThat(message.get("type").asString()).isEqualTo("maintenance_notice");
+				assertThat(message.get("seq").asLong()).isEqualTo(seq);
+				assertThat(message.get("payload").get("message").asString()).isEqualTo("upgrading at noon");
+			}));
+		}
+		assertThat(post("/api/v1/streaming/broadcast", TestTokens.of("cid", "citizen"),
+				Map.of("type", "maintenance_notice", "payload", Map.of())).getStatusCode().value()).isEqualTo(403);
+		ResponseEntity<JsonNode> hubsOwn = post("/api/v1/streaming/broadcast", TestTokens.of("w1", "worker"),
+				Map.of("type", "system_status", "payload", Map.of()));
+		assertThat(hubsOwn.getStatusCode().value()).isEqualTo(400);
+		assertThat(hubsOwn.getBody().get("code").asString()).isEqualTo("INVALID_BROADCAST");
+		ResponseEntity<JsonNode> notAnObject = post("/api/v1/streaming/broadcast", TestTokens.of("w1", "worker"),
+				Map.of("type", "maintenance_notice", "payload", "text"));
+		assertThat(notAnObject.getBody().get("code").asString()).isEqualTo("INVALID_BROADCAST");
+	}
+
+	private ResponseEntity<JsonNode> post(String path, String token, Object body) {
+		return this.http.post()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.toEntity(JsonNode.class);
 	}
 
 	private ResponseEntity<JsonNode> get(String path, String token) {

@@ -34,17 +34,22 @@ import io.pneumatic.realtime.internal.stomp.StompHubAutoConfiguration;
 public final class SystemStatusAutoConfiguration {
 
 	@Bean
+	SystemMessages systemMessages(EventLogConnections connections,
+			@Qualifier("brokerMessagingTemplate") SimpMessageSendingOperations broker) {
+		return new SystemMessages(connections, broker, Clock.systemUTC());
+	}
+
+	@Bean
 	SystemStatusFeed systemStatusFeed(EventLogConnections connections, StringRedisTemplate redis,
 			ObjectProvider<HealthContributorRegistry> registry, ObjectProvider<ReactiveHealthContributorRegistry> reactiveRegistry,
-			@Qualifier("brokerMessagingTemplate") SimpMessageSendingOperations broker, JsonMapper json,
-			SystemStatusSettings settings, InstanceSettings instance) {
+			SystemMessages messages, JsonMapper json, SystemStatusSettings settings, InstanceSettings instance) {
 		HealthContributors blocking = registry.getIfAvailable();
 		ReactiveHealthContributorRegistry reactive = reactiveRegistry.getIfAvailable();
 		HealthContributors contributors = HealthContributors.of(
 				(blocking != null) ? blocking : HealthContributors.of(),
 				(reactive != null) ? reactive.asHealthContributors() : HealthContributors.of());
 		ProducerLease lease = new ProducerLease(redis, SystemStatusFeed.PRODUCER_LEASE, "system_status", settings.interval());
-		return new SystemStatusFeed(connections, lease, new InstanceHealth(contributors), broker, json, settings,
+		return new SystemStatusFeed(connections, lease, new InstanceHealth(contributors), messages, json, settings,
 				instance.instanceId(), Clock.systemUTC());
 	}
 

@@ -24,13 +24,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.messaging.simp.SimpMessageSendingOperations;
 
-import io.pneumatic.realtime.EventEnvelope;
 import io.pneumatic.realtime.ProducerLease;
 import io.pneumatic.realtime.internal.log.EventLogConnections;
 import io.pneumatic.realtime.internal.log.OpsKeys;
-import io.pneumatic.realtime.internal.relay.RelayHeaders;
 import io.pneumatic.realtime.internal.system.GpuStats.GpuReading;
 
 /**
@@ -38,8 +35,6 @@ import io.pneumatic.realtime.internal.system.GpuStats.GpuReading;
  * component and by instance, and the GPU stats of the ops clusters. See the package documentation.
  */
 final class SystemStatusFeed implements SmartLifecycle {
-
-	static final String DESTINATION = "/topic/system";
 
 	static final String TYPE = "system_status";
 
@@ -49,11 +44,6 @@ final class SystemStatusFeed implements SmartLifecycle {
 	/** The lease of the producing instance. */
 	static final String PRODUCER_LEASE = "system:status:producer";
 
-	/** The counter behind the messages' {@code seq}. */
-	static final String SEQ = "system:status:seq";
-
-	private static final String STREAM = "system";
-
 	private static final Logger logger = LoggerFactory.getLogger(SystemStatusFeed.class);
 
 	private final EventLogConnections connections;
@@ -62,7 +52,7 @@ final class SystemStatusFeed implements SmartLifecycle {
 
 	private final InstanceHealth health;
 
-	private final SimpMessageSendingOperations broker;
+	private final SystemMessages messages;
 
 	private final JsonMapper json;
 
@@ -75,12 +65,12 @@ final class SystemStatusFeed implements SmartLifecycle {
 	private @Nullable ScheduledExecutorService ticker;
 
 	SystemStatusFeed(EventLogConnections connections, ProducerLease lease, InstanceHealth health,
-			SimpMessageSendingOperations broker, JsonMapper json, SystemStatusSettings settings, String instanceId,
+			SystemMessages messages, JsonMapper json, SystemStatusSettings settings, String instanceId,
 			Clock clock) {
 		this.connections = connections;
 		this.lease = lease;
 		this.health = health;
-		this.broker = broker;
+		this.messages = messages;
 		this.json = json;
 		this.settings = settings;
 		this.instanceId = instanceId;
@@ -136,10 +126,7 @@ final class SystemStatusFeed implements SmartLifecycle {
 		}
 		SystemStatus status = new SystemStatus(InstanceHealth.worst(instances.stream().map(InstanceStatus::status).toList()),
 				worstByComponent, instances, GpuStats.of(gpuReadings(redis, now)), this.instanceId);
-		long seq = redis.incr(SEQ);
-		EventEnvelope message = new EventEnvelope(STREAM, seq, TYPE, now, this.json.valueToTree(status));
-		this.broker.convertAndSend(DESTINATION, message, Map.of(RelayHeaders.SEQ, Long.toString(seq), RelayHeaders.TYPE,
-				TYPE, RelayHeaders.PUBLISHED_AT, Long.toString(now.toEpochMilli())));
+		this.messages.broadcast(TYPE, this.json.valueToTree(status));
 	}
 
 	/** Every instance that reported within three intervals; older reports are removed. */
