@@ -11,6 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.converter.SimpleMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
@@ -76,13 +78,21 @@ public final class StompTestClient implements AutoCloseable {
 
 	/** A client over SockJS at {@code /ws}. */
 	public static StompTestClient sockJs(int port) {
-		return new StompTestClient(new SockJsClient(List.of(new WebSocketTransport(new StandardWebSocketClient()))),
+		return new StompTestClient(new SockJsClient(List.of(new WebSocketTransport(webSocketClient()))),
 				"http://localhost:" + port + "/ws");
 	}
 
 	/** A client over plain WebSocket at {@code /ws/websocket}. */
 	public static StompTestClient webSocket(int port) {
-		return new StompTestClient(new StandardWebSocketClient(), "ws://localhost:" + port + "/ws/websocket");
+		return new StompTestClient(webSocketClient(), "ws://localhost:" + port + "/ws/websocket");
+	}
+
+	/** A WebSocket client that takes frames as large as the hub sends (the container's default is 8 KiB). */
+	private static StandardWebSocketClient webSocketClient() {
+		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+		container.setDefaultMaxTextMessageBufferSize(1024 * 1024);
+		container.setDefaultMaxBinaryMessageBufferSize(1024 * 1024);
+		return new StandardWebSocketClient(container);
 	}
 
 	/** Connects with {@code token} in the CONNECT frame, or with none when {@code null}. */

@@ -70,14 +70,22 @@ final class ClientConnection extends WebSocketSessionDecorator {
 
 	private volatile boolean open = true;
 
-	ClientConnection(WebSocketSession delegate, int queueSize, long bufferBytes, ConnectionEvents events, Clock clock) {
+	private final Duration sendTimeLimit;
+
+	/**
+	 * @param sendTimeLimit how long one write may block; the container is told so, and gives up on it then
+	 */
+	ClientConnection(WebSocketSession delegate, int queueSize, long bufferBytes, Duration sendTimeLimit,
+			ConnectionEvents events, Clock clock) {
 		super(delegate);
+		this.sendTimeLimit = sendTimeLimit;
 		this.queue = new OutboundQueue<>(queueSize, bufferBytes);
 		this.events = events;
 		this.clock = clock;
 		this.connectedAt = clock.instant();
 		this.lastFrameMillis = clock.millis();
 		this.lastHeartbeatMillis = this.lastFrameMillis;
+		limitBlockingSends(sendTimeLimit);
 		Thread.ofVirtual().name("ws-writer-" + delegate.getId()).start(this::write);
 	}
 
@@ -191,7 +199,7 @@ final class ClientConnection extends WebSocketSessionDecorator {
 	}
 
 	/** Bounds how long the container blocks one write to this client (Tomcat; other containers ignore it). */
-	void limitBlockingSends(Duration limit) {
+	private void limitBlockingSends(Duration limit) {
 		if (WebSocketSessionDecorator.unwrap(getDelegate()) instanceof NativeWebSocketSession nativeSession
 				&& nativeSession.getNativeSession() instanceof jakarta.websocket.Session session) {
 			session.getUserProperties().put(BLOCKING_SEND_TIMEOUT, limit.toMillis());
@@ -252,7 +260,16 @@ final class ClientConnection extends WebSocketSessionDecorator {
 			getDelegate().sendMessage(frame.message());
 		}
 		catch (IOException | RuntimeException ex) {
+			// A client gone away, or one whose write outlasted the container's blocking-send timeout.
 			logger.debug("ws.send_failed session={} cause={}", getId(), ex.toString());
+			if (this.ending.compareAndSet(false, true)) {
+				if (this.clock.millis() - this.sendingSinceMillis >= this.sendTimeLimit.toMillis()) {
+					this.events.ending(this, DisconnectNotice.sendTimeLimit());
+				}
+				else {
+					this.events.sendFailed(this);
+				}
+			}
 			this.open = false;
 			closeQuietly(CloseStatus.SESSION_NOT_RELIABLE);
 			return;
@@ -379,6 +396,9 @@ final class ClientConnection extends WebSocketSessionDecorator {
 
 		/** The hub is ending the connection with a notice. */
 		void ending(ClientConnection connection, DisconnectNotice notice);
+
+		/** A write to the socket failed; the connection is closed. */
+		void sendFailed(ClientConnection connection);
 
 		/** The connection is closing once its queue is written. */
 		void closing(ClientConnection connection, CloseStatus status);

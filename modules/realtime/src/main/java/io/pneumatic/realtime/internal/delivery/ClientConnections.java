@@ -84,9 +84,10 @@ final class ClientConnections implements WebSocketHandlerDecoratorFactory, Clien
 
 			@Override
 			public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-				ClientConnection connection = new ClientConnection(session, ClientConnections.this.settings.queueSize(),
-						ClientConnections.this.settings.sendBufferSize().toBytes(), ClientConnections.this, ClientConnections.this.clock);
-				connection.limitBlockingSends(ClientConnections.this.settings.sendTimeLimit());
+				DeliverySettings settings = ClientConnections.this.settings;
+				ClientConnection connection = new ClientConnection(session, settings.queueSize(),
+						settings.sendBufferSize().toBytes(), settings.sendTimeLimit(), ClientConnections.this,
+						ClientConnections.this.clock);
 				ClientConnections.this.connections.put(session.getId(), connection);
 				ClientConnections.this.metrics.opened();
 				super.afterConnectionEstablished(connection);
@@ -166,6 +167,11 @@ final class ClientConnections implements WebSocketHandlerDecoratorFactory, Clien
 	}
 
 	@Override
+	public void sendFailed(ClientConnection connection) {
+		this.metrics.disconnected("send_failed");
+	}
+
+	@Override
 	public void closing(ClientConnection connection, CloseStatus status) {
 		this.scheduler.schedule(() -> {
 			if (this.connections.get(connection.getId()) == connection) {
@@ -219,7 +225,8 @@ final class ClientConnections implements WebSocketHandlerDecoratorFactory, Clien
 		}
 		long heartbeat = connection.expectedHeartbeatMillis();
 		long silent = now - connection.lastHeartbeatMillis();
-		if (heartbeat > 0 && silent > heartbeat + this.settings.heartbeatGrace().toMillis()) {
+		// STOMP clients check for write inactivity at half their interval: a gap of 1.5 intervals is normal.
+		if (heartbeat > 0 && silent > heartbeat * 3 / 2 + this.settings.heartbeatGrace().toMillis()) {
 			connection.end(DisconnectNotice.heartbeatTimeout(silent));
 			return;
 		}

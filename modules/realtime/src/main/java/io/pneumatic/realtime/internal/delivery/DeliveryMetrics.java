@@ -72,6 +72,11 @@ final class DeliveryMetrics {
 		this.redelivered = Counter.builder("ws.critical.redelivered")
 			.description("critical events sent again for want of an acknowledgement")
 			.register(registry);
+		for (StreamFamily family : StreamFamily.values()) {
+			if (family.droppable()) {
+				droppedCounter(family);
+			}
+		}
 	}
 
 	void opened() {
@@ -99,11 +104,14 @@ final class DeliveryMetrics {
 	}
 
 	void dropped(StreamFamily family) {
-		Counter.builder("ws.events.dropped")
+		droppedCounter(family).increment();
+	}
+
+	private Counter droppedCounter(StreamFamily family) {
+		return Counter.builder("ws.events.dropped")
 			.description("frames dropped because a client read too slowly")
 			.tag("family", family.tag())
-			.register(this.registry)
-			.increment();
+			.register(this.registry);
 	}
 
 	void disconnected(String reason) {

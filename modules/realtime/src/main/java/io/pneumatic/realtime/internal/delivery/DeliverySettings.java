@@ -19,8 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param sendTimeLimit how long one write to a client may block before the client is cut off; default {@code 10s}
  * @param heartbeat the STOMP heart-beat the hub offers and asks for: clients that ask for heart-beats
  *     get them no more often than this; default {@code 30s}
- * @param heartbeatGrace how long past its negotiated heart-beat a silent client is still waited for
- *     before it is disconnected; default {@code 10s}
+ * @param heartbeatGrace how long past one and a half negotiated heart-beat intervals a silent client is
+ *     still waited for before it is disconnected; default {@code 10s}
  * @param idleTimeout how long a connection with no subscription and no frame but heart-beats stays open;
  *     default {@code 300s}
  * @param ackTimeout how long the hub waits for the acknowledgement of a critical event before it sends
