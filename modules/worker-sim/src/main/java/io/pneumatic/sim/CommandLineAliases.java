@@ -22,6 +22,7 @@ public final class CommandLineAliases {
 			Map.entry("rates", "pneumatic.sim.load.rates"),
 			Map.entry("subscribers", "pneumatic.sim.load.subscribers-per-job"),
 			Map.entry("subscribers-per-connection", "pneumatic.sim.load.subscribers-per-connection"),
+			Map.entry("stalled", "pneumatic.sim.load.stalled-subscribers"),
 			Map.entry("duration", "pneumatic.sim.load.duration"),
 			Map.entry("warmup", "pneumatic.sim.load.warmup"),
 			Map.entry("out", "pneumatic.sim.load.out"),

@@ -88,6 +88,9 @@ public record SimSettings(
 	 * @param subscribersPerJob how many STOMP subscribers watch each job (short option {@code --subscribers})
 	 * @param subscribersPerConnection how many of those subscriptions share one STOMP connection;
 	 *     1 gives every subscriber its own WebSocket, like browsers (SSE: always one HTTP stream each)
+	 * @param stalledSubscribers extra STOMP subscribers, each on its own connection to one of the jobs (round
+	 *     robin), that stop reading after their first message: what slow clients cost the others (short
+	 *     option {@code --stalled}); none by default
 	 * @param warmup how long each step publishes before latency is measured (short option {@code --warmup})
 	 * @param duration how long each step measures after the warm-up (short option {@code --duration})
 	 * @param drainTimeout how long to wait after a step for the last events to arrive
@@ -106,6 +109,7 @@ public record SimSettings(
 			@DefaultValue("100") @NotEmpty(message = "must name at least one rate: --rate=2000 or --rate=100,200,500") List<@NotNull @Min(value = 1, message = "every rate must be at least 1 event per second") Integer> rates,
 			@DefaultValue("1") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.load.subscribers-per-job (--subscribers)") int subscribersPerJob,
 			@DefaultValue("1") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.load.subscribers-per-connection") int subscribersPerConnection,
+			@DefaultValue("0") @Min(value = 0, message = "must not be negative: set pneumatic.sim.load.stalled-subscribers (--stalled)") int stalledSubscribers,
 			@DefaultValue("5s") @NotNull Duration warmup,
 			@DefaultValue("30s") @DurationMin(seconds = 1, message = "must be at least 1s: set pneumatic.sim.load.duration (--duration)") Duration duration,
 			@DefaultValue("10s") @NotNull Duration drainTimeout,

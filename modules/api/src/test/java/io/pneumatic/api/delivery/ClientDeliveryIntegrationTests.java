@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pneumatic.api.testing.HubIntegrationTest;
+import io.pneumatic.api.testing.HubReadiness;
 import io.pneumatic.api.testing.RawStompSocket;
 import io.pneumatic.api.testing.StalledWebSocket;
 import io.pneumatic.api.testing.StompTestClient;
@@ -65,11 +66,7 @@ class ClientDeliveryIntegrationTests {
 
 	@BeforeEach
 	void hubIsReady() {
-		// The broker relay connects just after start-up; a CONNECT before that is refused.
-		await().atMost(WAIT).until(() -> RestClient.create("http://127.0.0.1:" + this.port)
-			.get()
-			.uri("/actuator/health/readiness")
-			.exchange((request, response) -> response.getStatusCode().is2xxSuccessful()));
+		HubReadiness.awaitReady(this.port);
 	}
 
 	// Backpressure

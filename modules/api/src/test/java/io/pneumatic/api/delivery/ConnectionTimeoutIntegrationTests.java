@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.pneumatic.api.testing.HubIntegrationTest;
+import io.pneumatic.api.testing.HubReadiness;
 import io.pneumatic.api.testing.RawStompSocket;
 import io.pneumatic.api.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,11 +30,7 @@ class ConnectionTimeoutIntegrationTests {
 
 	@BeforeEach
 	void hubIsReady() {
-		// The broker relay connects just after start-up; a CONNECT before that is refused.
-		await().atMost(WAIT).until(() -> RestClient.create("http://127.0.0.1:" + this.port)
-			.get()
-			.uri("/actuator/health/readiness")
-			.exchange((request, response) -> response.getStatusCode().is2xxSuccessful()));
+		HubReadiness.awaitReady(this.port);
 	}
 
 	@Test

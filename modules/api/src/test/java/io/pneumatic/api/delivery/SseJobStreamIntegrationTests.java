@@ -222,13 +222,15 @@ class SseJobStreamIntegrationTests {
 			for (int i = 0; i < 50; i++) {
 				clients.add(subscribed(jobId));
 			}
-			assertThat(redisConnections(redis)).isEqualTo(before);
+			// The count is server-wide: other cached test contexts may open a connection meanwhile,
+			// but 50 clients holding one each would add 50.
+			assertThat(redisConnections(redis)).isLessThan(before + 10);
 
 			publishTokens(jobId, 1, 20);
 			for (SseTestClient client : clients) {
 				client.assertExactly(1, 20);
 			}
-			assertThat(redisConnections(redis)).isEqualTo(before);
+			assertThat(redisConnections(redis)).isLessThan(before + 10);
 		}
 		finally {
 			for (SseTestClient client : clients) {

@@ -37,8 +37,25 @@ public final class StalledWebSocket implements AutoCloseable {
 			.getBytes(StandardCharsets.US_ASCII));
 		StalledWebSocket stalled = new StalledWebSocket(socket);
 		stalled.send("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\nAuthorization:Bearer " + token + "\n\n\0");
-		stalled.send("SUBSCRIBE\nid:stalled\ndestination:" + destination + "\n\n\0");
+		stalled.readUntil("CONNECTED");
+		stalled.send("SUBSCRIBE\nid:stalled\ndestination:" + destination + "\nreceipt:stalled\n\n\0");
+		stalled.readUntil("RECEIPT");
 		return stalled;
+	}
+
+	/** Reads until {@code text} has come (frames before the subscription is active are small). */
+	private void readUntil(String text) throws IOException {
+		this.socket.setSoTimeout(10_000);
+		InputStream in = this.socket.getInputStream();
+		StringBuilder seen = new StringBuilder();
+		byte[] buffer = new byte[4096];
+		while (seen.indexOf(text) < 0) {
+			int read = in.read(buffer);
+			if (read < 0) {
+				throw new IOException("the hub closed the connection before " + text + ": " + seen);
+			}
+			seen.append(new String(buffer, 0, read, StandardCharsets.ISO_8859_1));
+		}
 	}
 
 	/** Sends one masked text frame, as a client must. */

@@ -89,10 +89,14 @@ final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
 		LoadPublisher publisher = new LoadPublisher(this.eventPublisher, jobIds, this.settings.publisherThreads());
 		publisher.startJobs(runId);
 		HubTokens tokens = new HubTokens(this.settings.httpUrl(), this.settings.token(), this.jsonMapper);
-		try (SubscriberPool pool = subscriberPool(subscriptions, (index) -> tokens.tokenFor(runId, index))) {
+		try (SubscriberPool pool = subscriberPool(subscriptions, (index) -> tokens.tokenFor(runId, index));
+				StalledSubscribers stalled = new StalledSubscribers(this.settings.hubUrl(), jobIds,
+						this.settings.stalledSubscribers(), (index) -> tokens.tokenFor(runId, total + index),
+						this.settings.subscribeTimeout())) {
 			pool.connect(this.settings.connectConcurrency(), this.settings.subscribeTimeout());
 			awaitConfirmed(confirmations, total);
-			logger.info("event=load_subscribed run={} subscriptions={} connections={}", runId, total, pool.size());
+			logger.info("event=load_subscribed run={} subscriptions={} connections={} stalled={}", runId, total, pool.size(),
+					stalled.size());
 			List<StepResult> results = new ArrayList<>();
 			for (int step = 1; step <= this.settings.rates().size(); step++) {
 				StepResult result = runStep(step, this.settings.rates().get(step - 1), publisher, subscriptions, latency,
