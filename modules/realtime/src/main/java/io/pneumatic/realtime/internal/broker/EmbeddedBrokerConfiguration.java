@@ -2,6 +2,7 @@ package io.pneumatic.realtime.internal.broker;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.pneumatic.realtime.internal.consume.InstanceSettings;
 import io.pneumatic.realtime.internal.log.EventLogConnections;
@@ -28,6 +29,9 @@ public class EmbeddedBrokerConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedBrokerConfiguration.class);
 
+	/** How long the embedded broker keeps a relay session whose client sends nothing and has no heart-beats. */
+	private static final Duration LISTEN_ONLY_TTL = Duration.ofHours(1);
+
 	@Bean(destroyMethod = "close")
 	EmbeddedHubLease embeddedHubLease(EventLogConnections redis, InstanceSettings instance) {
 		return EmbeddedHubLease.acquire(redis, instance.instanceId());
@@ -44,8 +48,10 @@ public class EmbeddedBrokerConfiguration {
 		configuration.setJMXManagementEnabled(false);
 		configuration.setGracefulShutdownEnabled(false);
 		configuration.setBrokerInstance(dataDir.toFile());
+		// connectionTtl: Artemis drops a STOMP connection without heart-beats after a minute of client silence,
+		// which would cut listen-only clients; the hub ends relay sessions itself when their WebSocket closes.
 		configuration.addAcceptorConfiguration("stomp", "tcp://" + endpoint.host() + ":" + endpoint.port()
-				+ "?protocols=STOMP;anycastPrefix=/queue/;multicastPrefix=/topic/");
+				+ "?protocols=STOMP;anycastPrefix=/queue/;multicastPrefix=/topic/;connectionTtl=" + LISTEN_ONLY_TTL.toMillis());
 		logger.info("embedded_broker=artemis acceptor=stomp host={} port={}", endpoint.host(), endpoint.port());
 		return new EmbeddedActiveMQ().setConfiguration(configuration);
 	}
