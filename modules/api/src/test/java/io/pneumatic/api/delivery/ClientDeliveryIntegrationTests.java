@@ -22,6 +22,7 @@ import io.pneumatic.api.testing.StalledWebSocket;
 import io.pneumatic.api.testing.StompTestClient;
 import io.pneumatic.api.testing.TestTokens;
 import io.pneumatic.realtime.EventPublisher;
+import io.pneumatic.realtime.StreamingClients;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +62,9 @@ class ClientDeliveryIntegrationTests {
 	MeterRegistry meters;
 
 	@Autowired
+	StreamingClients clients;
+
+	@Autowired
 	@Qualifier("brokerMessagingTemplate")
 	SimpMessageSendingOperations broker;
 
@@ -86,7 +90,7 @@ class ClientDeliveryIntegrationTests {
 				published += 50;
 			}
 			await().atMost(WAIT).untilAsserted(() -> assertThat(count("ws.disconnects", "reason", "slow_consumer"))
-				.as("the slow client was cut off").isGreaterThan(cutOffBefore));
+				.as("the slow client was cut off; clients: %s", this.clients.clients()).isGreaterThan(cutOffBefore));
 			long last = published;
 			await().atMost(WAIT).untilAsserted(() -> fast.assertExactly(1, last));
 			assertThat(slow.drainUntilClosed(WAIT)).as("the hub closed the slow client's socket").isTrue();
