@@ -74,7 +74,7 @@ final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
 		int total = this.settings.totalSubscribers();
 		CountDownLatch confirmations = new CountDownLatch(total);
 		LatencyRecorder latency = new LatencyRecorder();
-		LatencyRecorder firstTokenLatency = new LatencyRecorder();
+		FirstTokenLatency firstTokenLatency = new FirstTokenLatency();
 		// Every job's first token counts, whenever it was sent.
 		firstTokenLatency.startWindow(System.nanoTime(), System.nanoTime() + FIRST_TOKEN_WINDOW.toNanos());
 		List<LoadSubscription> subscriptions = new ArrayList<>(total);
@@ -129,7 +129,7 @@ final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	private StepResult runStep(int step, long rate, LoadPublisher publisher, List<LoadSubscription> subscriptions,
-			LatencyRecorder latency, LatencyRecorder firstTokenLatency, SubscriberPool pool) throws InterruptedException {
+			LatencyRecorder latency, FirstTokenLatency firstTokenLatency, SubscriberPool pool) throws InterruptedException {
 		long reconnectsBefore = pool.reconnects();
 		long startNanos = System.nanoTime() + START_LEAD.toNanos();
 		long measureFrom = startNanos + this.settings.warmup().toNanos();
@@ -150,7 +150,7 @@ final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
 		return new StepResult(step, transportName(), rate, this.settings.jobs(), this.settings.subscribersPerJob(), pool.size(),
 				publication.count(), publication.failures(), publication.lag(), histogram, this.settings.duration().toNanos() / 1e9,
 				drained, lost, anomalies.duplicated(), anomalies.outOfOrder(), pool.reconnects() - reconnectsBefore,
-				firstTokenLatency.takeHistogram());
+				firstTokenLatency.takeFromSend(), firstTokenLatency.takeFromLog());
 	}
 
 	/** Waits until every subscriber has its job's last published seq, or the drain timeout passes. */

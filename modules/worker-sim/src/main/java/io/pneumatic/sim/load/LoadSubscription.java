@@ -1,5 +1,7 @@
 package io.pneumatic.sim.load;
 
+import java.time.Instant;
+
 import java.lang.reflect.Type;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,7 +40,7 @@ final class LoadSubscription implements StompFrameHandler {
 
 	private final AtomicBoolean subscribed = new AtomicBoolean();
 
-	private final LatencyRecorder firstTokenLatency;
+	private final FirstTokenLatency firstTokenLatency;
 
 	private final DeliveryTally tally = new DeliveryTally();
 
@@ -52,7 +54,7 @@ final class LoadSubscription implements StompFrameHandler {
 	 * @param firstTokenLatency records the latency of the job's first {@code token} event, once
 	 * @param allSubscribed counted down once the subscription is confirmed
 	 */
-	LoadSubscription(String jobId, JsonMapper jsonMapper, LatencyRecorder latency, LatencyRecorder firstTokenLatency,
+	LoadSubscription(String jobId, JsonMapper jsonMapper, LatencyRecorder latency, FirstTokenLatency firstTokenLatency,
 			CountDownLatch allSubscribed) {
 		this.jobId = jobId;
 		this.jsonMapper = jsonMapper;
@@ -111,7 +113,7 @@ final class LoadSubscription implements StompFrameHandler {
 			if (TOKEN.equals(type) && !this.firstTokenSeen) {
 				// Replay delivers in order, so the first token to arrive is the job's first token.
 				this.firstTokenSeen = true;
-				this.firstTokenLatency.record(sentNanos.asLong(), receivedNanos);
+				this.firstTokenLatency.record(sentNanos.asLong(), Instant.parse(envelope.path("ts").asString()), receivedNanos);
 			}
 		}
 		if (EventTypes.DONE.equals(type)) {

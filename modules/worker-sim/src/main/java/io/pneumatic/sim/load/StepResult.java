@@ -30,10 +30,11 @@ import org.HdrHistogram.Histogram;
  * @param reconnects how many times a connection dropped and was re-opened during the step
  * @param firstTokenLatency per subscriber whose job's first {@code token} arrived during the step, nanoseconds
  *     from that token's intended send time to its arrival (in practice all in step 1)
+ * @param firstTokenHubLatency the same from the moment the event log accepted the token: the hub's share
  */
 record StepResult(int step, String transport, long rate, int jobs, int subscribersPerJob, int connections, long published,
 		long publishFailures, Histogram publishLag, Histogram latency, double measuredSeconds, boolean drained, long lost, long duplicated, long outOfOrder,
-		long reconnects, Histogram firstTokenLatency) {
+		long reconnects, Histogram firstTokenLatency, Histogram firstTokenHubLatency) {
 
 	/** Whether every subscriber got every event once, in order. */
 	boolean deliveredCorrectly() {
@@ -68,6 +69,8 @@ record StepResult(int step, String transport, long rate, int jobs, int subscribe
 		metrics.put("first_tokens", this.firstTokenLatency.getTotalCount());
 		metrics.put("first_token_p50_ms", millis(this.firstTokenLatency.getValueAtPercentile(50)));
 		metrics.put("first_token_p99_ms", millis(this.firstTokenLatency.getValueAtPercentile(99)));
+		metrics.put("first_token_hub_p50_ms", millis(this.firstTokenHubLatency.getValueAtPercentile(50)));
+		metrics.put("first_token_hub_p99_ms", millis(this.firstTokenHubLatency.getValueAtPercentile(99)));
 		return metrics;
 	}
 

@@ -29,7 +29,7 @@ class BenchmarkReportTests {
 			.containsEntry("lost", 0L)
 			.containsEntry("transport", "stomp")
 			.containsEntry("first_tokens", 10L)
-			.containsKeys("p99_ms", "p99_9_ms", "duplicated", "out_of_order", "first_token_p99_ms");
+			.containsKeys("p99_ms", "p99_9_ms", "duplicated", "out_of_order", "first_token_p99_ms", "first_token_hub_p99_ms");
 		assertThat((BigDecimal) result.metrics().get("first_token_p50_ms")).isCloseTo(new BigDecimal("5.0"),
 				within(new BigDecimal("0.01")));
 		assertThat(result.deliveredCorrectly()).isTrue();
@@ -76,7 +76,7 @@ class BenchmarkReportTests {
 			firstTokens.recordValue(5_000_000);
 		}
 		return new StepResult(step, "stomp", 100, 10, 1, 10, 1000, 0, new Histogram(3), latency, 2.0, true, lost, 0, 0, 0,
-				firstTokens);
+				firstTokens, firstTokens);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.pneumatic.sim.load;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 
 import org.HdrHistogram.Histogram;
@@ -17,7 +18,7 @@ class LoadSubscriptionTests {
 
 	private final LatencyRecorder latency = new LatencyRecorder();
 
-	private final LatencyRecorder firstToken = new LatencyRecorder();
+	private final FirstTokenLatency firstToken = new FirstTokenLatency();
 
 	private final LoadSubscription subscription = new LoadSubscription("load-1", JsonMapper.builder().build(),
 			this.latency, this.firstToken, this.confirmations);
@@ -61,9 +62,12 @@ class LoadSubscriptionTests {
 		assertThat(this.subscription.finished()).isFalse();
 		frame("{\"stream\":\"jobs.load-1\",\"seq\":4,\"type\":\"done\",\"ts\":\"2026-11-24T10:00:00Z\",\"payload\":{\"status\":\"succeeded\"}}");
 
-		Histogram firstTokens = this.firstToken.takeHistogram();
+		Histogram firstTokens = this.firstToken.takeFromSend();
 		assertThat(firstTokens.getTotalCount()).isEqualTo(1);
 		assertThat(firstTokens.getMinValue()).isGreaterThanOrEqualTo(7_000_000L);
+		Histogram fromLog = this.firstToken.takeFromLog();
+		assertThat(fromLog.getTotalCount()).isEqualTo(1);
+		assertThat(fromLog.getMinValue()).as("from the envelope's ts, 4 ms before it arrived").isBetween(4_000_000L, 1_000_000_000L);
 		assertThat(this.subscription.finished()).isTrue();
 	}
 
@@ -72,7 +76,7 @@ class LoadSubscriptionTests {
 	}
 
 	private static String event(long seq, long sentNanos) {
-		return "{\"stream\":\"jobs.load-1\",\"seq\":" + seq + ",\"type\":\"token\",\"ts\":\"2026-11-24T10:00:00Z\","
+		return "{\"stream\":\"jobs.load-1\",\"seq\":" + seq + ",\"type\":\"token\",\"ts\":\"" + Instant.now().minusMillis(4) + "\","
 				+ "\"payload\":{\"text\":\"load\",\"index\":" + seq + ",\"sent_nanos\":" + sentNanos + "}}";
 	}
 

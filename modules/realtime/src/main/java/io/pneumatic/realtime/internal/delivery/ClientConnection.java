@@ -299,10 +299,16 @@ final class ClientConnection extends WebSocketSessionDecorator {
 		}
 	}
 
-	/** The connection closed: the writer stops. */
-	void closed() {
+	/**
+	 * The connection closed: the writer stops.
+	 * @return whether the container closed it while a write was stuck past the send time limit (it
+	 *     gives up on such writes itself, and may report that before the writer hears of it)
+	 */
+	boolean closed() {
+		long sendingSince = this.sendingSinceMillis;
+		boolean stuck = sendingSince > 0 && this.clock.millis() - sendingSince >= this.sendTimeLimit.toMillis();
 		this.open = false;
-		this.ending.set(true);
+		return !this.ending.getAndSet(true) && stuck;
 	}
 
 	Instant connectedAt() {

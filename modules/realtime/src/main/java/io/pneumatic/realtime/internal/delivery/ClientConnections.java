@@ -110,7 +110,9 @@ final class ClientConnections implements WebSocketHandlerDecoratorFactory, Clien
 			public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
 				ClientConnection connection = ClientConnections.this.connections.remove(session.getId());
 				if (connection != null) {
-					connection.closed();
+					if (connection.closed()) {
+						ClientConnections.this.metrics.disconnected(DisconnectNotice.sendTimeLimit().reason());
+					}
 					ClientConnections.this.metrics.closed();
 					ClientConnections.this.critical.closed(session.getId());
 				}
