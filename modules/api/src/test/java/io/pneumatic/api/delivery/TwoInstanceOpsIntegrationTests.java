@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.LongStream;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pneumatic.api.testing.HubIntegrationTest;
 import io.pneumatic.api.testing.SecondInstance;
 import io.pneumatic.api.testing.StompTestClient;
@@ -47,6 +49,9 @@ class TwoInstanceOpsIntegrationTests {
 	@Autowired
 	OpsEventPublisher publisher;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@BeforeEach
 	void startSecondInstance() {
 		if (secondInstance == null) {
@@ -64,9 +69,13 @@ class TwoInstanceOpsIntegrationTests {
 	}
 
 	@Test
-	void eachOpsEventReachesTheBrokerOnceAndEverySubscriberOnce() throws Exception {
+	void eachOpsEventReachesTheBrokerOnceAndEverySubscriberAtMostOnce() throws Exception {
 		String cluster = OpsStreamDeliveryContract.newCluster();
 		int secondPort = ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
+		MeterRegistry firstMeters = this.meters;
+		MeterRegistry secondMeters = secondInstance.getBean(MeterRegistry.class);
+		double droppedOnFirst = droppedOps(firstMeters);
+		double droppedOnSecond = droppedOps(secondMeters);
 		try (BrokerTap tap = new BrokerTap(this.environment.getRequiredProperty("pneumatic.broker.host"),
 				this.environment.getRequiredProperty("pneumatic.broker.port", Integer.class), "/topic/ops." + cluster + ".#");
 				StompTestClient onFirst = operator(StompTestClient.webSocket(this.port))
@@ -80,12 +89,18 @@ class TwoInstanceOpsIntegrationTests {
 			}
 			List<Long> expected = LongStream.rangeClosed(1, 500).boxed().toList();
 			await().atMost(AWAIT).until(() -> new HashSet<>(tap.seqs()).size() == 500);
-			await().atMost(AWAIT).until(() -> OpsStreamDeliveryContract.ofCluster(onFirst, cluster).size() >= 500
-					&& OpsStreamDeliveryContract.ofCluster(onSecond, cluster).size() >= 500);
+			// Ops streams are telemetry: a subscriber that falls behind in a burst loses the oldest, counted.
+			await().atMost(AWAIT).until(() -> seqs(onFirst, cluster).size() + droppedOps(firstMeters) - droppedOnFirst >= 500
+					&& seqs(onSecond, cluster).size() + droppedOps(secondMeters) - droppedOnSecond >= 500);
 			assertThat(tap.seqs()).hasSize(500).doesNotHaveDuplicates();
-			assertThat(seqs(onFirst, cluster)).containsExactlyInAnyOrderElementsOf(expected);
-			assertThat(seqs(onSecond, cluster)).containsExactlyInAnyOrderElementsOf(expected);
+			assertThat(seqs(onFirst, cluster)).doesNotHaveDuplicates().isSubsetOf(expected);
+			assertThat(seqs(onSecond, cluster)).doesNotHaveDuplicates().isSubsetOf(expected);
 		}
+	}
+
+	private static double droppedOps(MeterRegistry meters) {
+		Counter dropped = meters.find("ws.events.dropped").tag("family", "ops").counter();
+		return (dropped != null) ? dropped.count() : 0;
 	}
 
 	@Test
