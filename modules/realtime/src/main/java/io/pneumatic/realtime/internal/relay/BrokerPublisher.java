@@ -2,25 +2,21 @@ package io.pneumatic.realtime.internal.relay;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.pneumatic.realtime.EventEnvelope;
+import io.pneumatic.realtime.internal.broker.BrokerClient;
 import io.pneumatic.realtime.internal.broker.BrokerEndpoint;
 import io.pneumatic.realtime.internal.broker.BrokerSettings;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.messaging.converter.SimpleMessageConverter;
-import org.springframework.messaging.simp.stomp.ReactorNettyTcpStompClient;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.util.MimeTypeUtils;
 
 /**
  * A STOMP connection of the relay's own that sends to broker destinations and reports when the
@@ -32,26 +28,14 @@ class BrokerPublisher implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(BrokerPublisher.class);
 
-	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
-	private final ReactorNettyTcpStompClient client;
-
-	private final BrokerSettings settings;
-
-	private final BrokerEndpoint endpoint;
+	private final BrokerClient broker;
 
 	private volatile @Nullable StompSession session;
 
 	private final AtomicLong receipts = new AtomicLong();
 
 	BrokerPublisher(BrokerSettings settings, BrokerEndpoint endpoint, TaskScheduler scheduler, Duration receiptTimeout) {
-		this.settings = settings;
-		this.endpoint = endpoint;
-		this.client = new ReactorNettyTcpStompClient(endpoint.host(), endpoint.port());
-		this.client.setMessageConverter(new SimpleMessageConverter());
-		this.client.setTaskScheduler(scheduler);
-		this.client.setReceiptTimeLimit(receiptTimeout.toMillis());
-		this.client.setDefaultHeartbeat(new long[] { 10_000, 10_000 });
+		this.broker = new BrokerClient(settings, endpoint, scheduler, receiptTimeout);
 	}
 
 	/**
@@ -90,33 +74,10 @@ class BrokerPublisher implements AutoCloseable {
 		if (current != null && current.isConnected()) {
 			return current;
 		}
-		StompHeaders connectHeaders = new StompHeaders();
-		connectHeaders.setLogin(this.settings.login());
-		connectHeaders.setPasscode(this.settings.passcode());
-		connectHeaders.setHost(this.settings.virtualHost());
-		try {
-			StompSession opened = this.client.connectAsync(connectHeaders, new ConnectionWatcher())
-				.get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			this.session = opened;
-			logger.info("relay_broker_connection=open host={} port={}", this.endpoint.host(), this.endpoint.port());
-			return opened;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new BrokerUnavailableException("interrupted while connecting to the broker");
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new BrokerUnavailableException("cannot connect to the STOMP broker at " + this.endpoint.host() + ":"
-					+ this.endpoint.port() + ": " + rootMessage(ex));
-		}
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+		StompSession opened = this.broker.connect(new ConnectionWatcher(), BrokerUnavailableException::new);
+		this.session = opened;
+		logger.info("relay_broker_connection=open broker={}", this.broker.address());
+		return opened;
 	}
 
 	@Override
@@ -125,7 +86,7 @@ class BrokerPublisher implements AutoCloseable {
 		if (current != null && current.isConnected()) {
 			current.disconnect();
 		}
-		this.client.shutdown();
+		this.broker.shutdown();
 	}
 
 	private final class ConnectionWatcher extends StompSessionHandlerAdapter {
@@ -138,7 +99,7 @@ class BrokerPublisher implements AutoCloseable {
 
 		@Override
 		public void handleTransportError(StompSession session, Throwable exception) {
-			logger.warn("relay_broker_connection=lost cause={}", rootMessage(exception));
+			logger.warn("relay_broker_connection=lost cause={}", NestedExceptionUtils.getMostSpecificCause(exception).toString());
 			BrokerPublisher.this.session = null;
 		}
 

@@ -8,12 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.pneumatic.realtime.EventEnvelope;
+import io.pneumatic.realtime.internal.broker.BrokerClient;
 import io.pneumatic.realtime.internal.broker.BrokerEndpoint;
 import io.pneumatic.realtime.internal.broker.BrokerSettings;
 import io.pneumatic.realtime.internal.relay.RelayHeaders;
@@ -21,8 +19,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.messaging.converter.SimpleMessageConverter;
-import org.springframework.messaging.simp.stomp.ReactorNettyTcpStompClient;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -45,15 +41,9 @@ final class BrokerJobFeed implements SmartLifecycle, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(BrokerJobFeed.class);
 
-	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
 	private static final String DESTINATION_PREFIX = "/topic/";
 
-	private final ReactorNettyTcpStompClient client;
-
-	private final BrokerSettings settings;
-
-	private final BrokerEndpoint endpoint;
+	private final BrokerClient broker;
 
 	private final AtomicLong receipts = new AtomicLong();
 
@@ -67,13 +57,7 @@ final class BrokerJobFeed implements SmartLifecycle, AutoCloseable {
 	private volatile boolean running = true;
 
 	BrokerJobFeed(BrokerSettings settings, BrokerEndpoint endpoint, TaskScheduler scheduler, Duration receiptTimeout) {
-		this.settings = settings;
-		this.endpoint = endpoint;
-		this.client = new ReactorNettyTcpStompClient(endpoint.host(), endpoint.port());
-		this.client.setMessageConverter(new SimpleMessageConverter());
-		this.client.setTaskScheduler(scheduler);
-		this.client.setReceiptTimeLimit(receiptTimeout.toMillis());
-		this.client.setDefaultHeartbeat(new long[] { 10_000, 10_000 });
+		this.broker = new BrokerClient(settings, endpoint, scheduler, receiptTimeout);
 	}
 
 	/**
@@ -136,25 +120,10 @@ final class BrokerJobFeed implements SmartLifecycle, AutoCloseable {
 			this.session = null;
 			drop(null, "the connection to the broker was lost");
 		}
-		StompHeaders connectHeaders = new StompHeaders();
-		connectHeaders.setLogin(this.settings.login());
-		connectHeaders.setPasscode(this.settings.passcode());
-		connectHeaders.setHost(this.settings.virtualHost());
-		try {
-			StompSession opened = this.client.connectAsync(connectHeaders, new ConnectionWatcher())
-				.get(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			this.session = opened;
-			logger.info("sse_broker_connection=open host={} port={}", this.endpoint.host(), this.endpoint.port());
-			return opened;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new JobFeedUnavailableException("interrupted while connecting to the broker");
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new JobFeedUnavailableException("cannot connect to the STOMP broker at " + this.endpoint.host() + ":"
-					+ this.endpoint.port());
-		}
+		StompSession opened = this.broker.connect(new ConnectionWatcher(), JobFeedUnavailableException::new);
+		this.session = opened;
+		logger.info("sse_broker_connection=open broker={}", this.broker.address());
+		return opened;
 	}
 
 	@Override
@@ -183,7 +152,7 @@ final class BrokerJobFeed implements SmartLifecycle, AutoCloseable {
 
 	@Override
 	public void close() {
-		this.client.shutdown();
+		this.broker.shutdown();
 	}
 
 	/** Ends one watch. */
