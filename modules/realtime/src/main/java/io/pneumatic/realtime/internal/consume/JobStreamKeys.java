@@ -3,10 +3,8 @@ package io.pneumatic.realtime.internal.consume;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.lettuce.core.api.sync.RedisCommands;
 
@@ -20,24 +18,13 @@ import io.pneumatic.realtime.internal.log.EventKeys;
  * missing (expired, deleted) stays out until its job leaves {@code events:jobs} or is revived by a
  * wake-up entry, so one stale key cannot fail every read. Not thread-safe: owned by one reader.
  */
-final class JobStreamKeys implements StreamKeys {
+final class JobStreamKeys extends RefreshedStreamKeys {
 
 	private final Duration afterDone;
 
-	private final Duration refreshInterval;
-
-	private final Clock clock;
-
-	private final Set<String> missing = new HashSet<>();
-
-	private List<String> keys = List.of();
-
-	private long refreshAtMillis = Long.MIN_VALUE;
-
 	JobStreamKeys(Duration afterDone, Duration refreshInterval, Clock clock) {
+		super(refreshInterval, clock);
 		this.afterDone = afterDone;
-		this.refreshInterval = refreshInterval;
-		this.clock = clock;
 	}
 
 	@Override
@@ -51,39 +38,15 @@ final class JobStreamKeys implements StreamKeys {
 	}
 
 	@Override
-	public List<String> current() {
-		return this.keys;
-	}
-
-	@Override
-	public boolean refreshIfDue(RedisCommands<String, String> redis) {
-		long now = this.clock.millis();
-		if (now < this.refreshAtMillis) {
-			return false;
-		}
-		List<String> jobIds = redis.zrangebyscore(EventKeys.JOBS, "(" + (now - this.afterDone.toMillis()), "+inf");
+	protected List<String> liveStreams(RedisCommands<String, String> redis, long nowMillis) {
+		List<String> jobIds = redis.zrangebyscore(EventKeys.JOBS, "(" + (nowMillis - this.afterDone.toMillis()), "+inf");
 		List<String> streams = new ArrayList<>(jobIds.size());
 		for (String jobId : jobIds) {
 			if (EventKeys.isValidJobId(jobId)) {
 				streams.add(EventKeys.stream(jobId));
 			}
 		}
-		this.missing.retainAll(streams);
-		streams.removeAll(this.missing);
-		this.keys = List.copyOf(streams);
-		this.refreshAtMillis = now + this.refreshInterval.toMillis();
-		return true;
-	}
-
-	@Override
-	public void requestRefresh() {
-		this.refreshAtMillis = Long.MIN_VALUE;
-	}
-
-	@Override
-	public void markMissing(String streamKey) {
-		this.missing.add(streamKey);
-		this.keys = this.keys.stream().filter((key) -> !key.equals(streamKey)).toList();
+		return streams;
 	}
 
 	/** Takes the job's stream of a wake-up entry ({@code job=<id>}) back in (it was created again). */

@@ -25,29 +25,18 @@ import io.pneumatic.realtime.internal.log.OpsKeys;
  * the others find it there). Re-read every key-refresh interval, and at once when a wake-up entry
  * announces a new stream. Not thread-safe: owned by one reader.
  */
-final class OpsStreamKeys implements StreamKeys {
+final class OpsStreamKeys extends RefreshedStreamKeys {
 
 	private final String group;
 
 	private final Duration idleExpiry;
 
-	private final Duration refreshInterval;
-
-	private final Clock clock;
-
-	private final Set<String> missing = new HashSet<>();
-
 	private final Set<String> grouped = new HashSet<>();
 
-	private List<String> keys = List.of();
-
-	private long refreshAtMillis = Long.MIN_VALUE;
-
 	OpsStreamKeys(String group, Duration idleExpiry, Duration refreshInterval, Clock clock) {
+		super(refreshInterval, clock);
 		this.group = group;
 		this.idleExpiry = idleExpiry;
-		this.refreshInterval = refreshInterval;
-		this.clock = clock;
 	}
 
 	@Override
@@ -61,18 +50,9 @@ final class OpsStreamKeys implements StreamKeys {
 	}
 
 	@Override
-	public List<String> current() {
-		return this.keys;
-	}
-
-	@Override
-	public boolean refreshIfDue(RedisCommands<String, String> redis) {
-		long now = this.clock.millis();
-		if (now < this.refreshAtMillis) {
-			return false;
-		}
+	protected List<String> liveStreams(RedisCommands<String, String> redis, long nowMillis) {
 		List<String> members = redis.zrangebyscore(OpsKeys.STREAMS,
-				Range.from(Boundary.excluding(now - this.idleExpiry.toMillis()), Boundary.unbounded()));
+				Range.from(Boundary.excluding(nowMillis - this.idleExpiry.toMillis()), Boundary.unbounded()));
 		List<String> streams = new ArrayList<>(members.size());
 		for (String member : members) {
 			String stream = OpsKeys.streamOfMember(member);
@@ -80,9 +60,13 @@ final class OpsStreamKeys implements StreamKeys {
 				streams.add(stream);
 			}
 		}
-		this.missing.retainAll(streams);
 		this.grouped.retainAll(streams);
-		streams.removeAll(this.missing);
+		return streams;
+	}
+
+	/** Creates the reader's group on streams seen for the first time; a stream already gone is missing. */
+	@Override
+	protected void prepare(RedisCommands<String, String> redis, List<String> streams) {
 		for (String stream : streams) {
 			if (!this.grouped.contains(stream)) {
 				if (ConsumerGroups.createIfAbsent(redis, StreamOffset.from(stream, "0"), this.group,
@@ -94,22 +78,12 @@ final class OpsStreamKeys implements StreamKeys {
 				}
 			}
 		}
-		streams.removeAll(this.missing);
-		this.keys = List.copyOf(streams);
-		this.refreshAtMillis = now + this.refreshInterval.toMillis();
-		return true;
-	}
-
-	@Override
-	public void requestRefresh() {
-		this.refreshAtMillis = Long.MIN_VALUE;
 	}
 
 	@Override
 	public void markMissing(String streamKey) {
-		this.missing.add(streamKey);
+		super.markMissing(streamKey);
 		this.grouped.remove(streamKey);
-		this.keys = this.keys.stream().filter((key) -> !key.equals(streamKey)).toList();
 	}
 
 	/** Takes the stream of a wake-up entry ({@code stream=<cluster>.<namespace>}) back in: it was created (again). */

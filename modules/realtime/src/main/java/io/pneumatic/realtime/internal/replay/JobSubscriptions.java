@@ -1,6 +1,5 @@
 package io.pneumatic.realtime.internal.replay;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -120,27 +119,7 @@ public final class JobSubscriptions {
 	}
 
 	private CursorOutput<Message<byte[]>> output(SessionLane lane, String subscriptionId) {
-		return new CursorOutput<>() {
-
-			@Override
-			public List<EventEnvelope> eventsAfter(String jobId, long afterSeq, int limit) {
-				return JobSubscriptions.this.eventLog.eventsAfter(jobId, afterSeq, limit);
-			}
-
-			@Override
-			public long headSeq(String jobId) {
-				return JobSubscriptions.this.eventLog.headSeq(jobId);
-			}
-
-			@Override
-			public long oldestRetainedSeq(String jobId) {
-				return JobSubscriptions.this.eventLog.oldestRetainedSeq(jobId);
-			}
-
-			@Override
-			public void replayed(ReplayOutcome outcome) {
-				JobSubscriptions.this.outcomes.record(outcome);
-			}
+		return new EventLogOutput<>(this.eventLog, this.outcomes) {
 
 			@Override
 			public void deliverLive(Message<byte[]> message) {

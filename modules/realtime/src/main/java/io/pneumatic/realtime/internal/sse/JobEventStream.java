@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +14,7 @@ import io.pneumatic.realtime.EventLog;
 import io.pneumatic.realtime.EventTypes;
 import io.pneumatic.realtime.internal.replay.CursorOutput;
 import io.pneumatic.realtime.internal.replay.ReplayCursor;
-import io.pneumatic.realtime.internal.replay.ReplayOutcome;
+import io.pneumatic.realtime.internal.replay.EventLogOutput;
 import io.pneumatic.realtime.internal.replay.ReplayOutcomes;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -141,32 +140,13 @@ final class JobEventStream implements JobFeedListener {
 	}
 
 	/** What the cursor reads (the event log) and where it writes (the client's response, as SSE). */
-	private final class SseOutput implements CursorOutput<LiveEvent> {
+	private final class SseOutput extends EventLogOutput<LiveEvent> {
 
 		private final OutputStream out;
 
 		SseOutput(OutputStream out) {
+			super(JobEventStream.this.eventLog, JobEventStream.this.outcomes);
 			this.out = out;
-		}
-
-		@Override
-		public List<EventEnvelope> eventsAfter(String jobId, long afterSeq, int limit) {
-			return JobEventStream.this.eventLog.eventsAfter(jobId, afterSeq, limit);
-		}
-
-		@Override
-		public long headSeq(String jobId) {
-			return JobEventStream.this.eventLog.headSeq(jobId);
-		}
-
-		@Override
-		public long oldestRetainedSeq(String jobId) {
-			return JobEventStream.this.eventLog.oldestRetainedSeq(jobId);
-		}
-
-		@Override
-		public void replayed(ReplayOutcome outcome) {
-			JobEventStream.this.outcomes.record(outcome);
 		}
 
 		@Override
