@@ -1,5 +1,6 @@
 package io.pneumatic.api.jobs;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,15 +36,24 @@ class JobEventRecorder implements EventStreamConsumer {
 
 	private final TransactionOperations transactions;
 
-	JobEventRecorder(JobEvents events, Jobs jobs, TransactionOperations transactions) {
+	private final Duration readInterval;
+
+	JobEventRecorder(JobEvents events, Jobs jobs, TransactionOperations transactions, JobsSettings settings) {
 		this.events = events;
 		this.jobs = jobs;
 		this.transactions = transactions;
+		this.readInterval = settings.persistInterval();
 	}
 
 	@Override
 	public String group() {
 		return GROUP;
+	}
+
+	/** Persistence may lag a little: fewer reads make fuller batches, each one transaction. */
+	@Override
+	public Duration readInterval() {
+		return this.readInterval;
 	}
 
 	@Override

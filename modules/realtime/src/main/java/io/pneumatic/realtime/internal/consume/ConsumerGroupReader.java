@@ -2,10 +2,14 @@ package io.pneumatic.realtime.internal.consume;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -74,9 +78,14 @@ final class ConsumerGroupReader {
 
 	private boolean wakeupReady;
 
+	private long nextReadAtMillis;
+
 	private long claimAtMillis;
 
 	private int failures;
+
+	/** Batches handed to the consumer and not acknowledged yet, oldest first. */
+	private final Deque<HandedBatch> inFlight = new ArrayDeque<>();
 
 	/**
 	 * @param consumerName this instance's name in the group ({@code pneumatic.instance-id})
@@ -140,13 +149,17 @@ final class ConsumerGroupReader {
 			Thread.currentThread().interrupt();
 		}
 		finally {
+			settleBeforeStop();
 			closeConnection();
 			logger.info("event reader stopped group={} consumer={} wakeup={}", this.self.getGroup(), this.self.getName(),
 					this.keys.wakeup());
 		}
 	}
 
-	/** One round: refresh keys, claim abandoned entries when due, read and deliver; false if the consumer failed. */
+	/**
+	 * One round: refresh keys, claim abandoned entries when due, acknowledge what was consumed meanwhile
+	 * (everything in flight first, after a failure), read and deliver; false if the consumer failed.
+	 */
 	private boolean readRound() throws InterruptedException {
 		StatefulRedisConnection<String, String> redisConnection = connection();
 		RedisCommands<String, String> redis = redisConnection.sync();
@@ -161,12 +174,36 @@ final class ConsumerGroupReader {
 				return false;
 			}
 		}
+		// Re-reading its own pending entries, the reader must not take batches still in flight for lost ones.
+		if (!settle(redisConnection.async(), this.ownPendingFirst)) {
+			return false;
+		}
+		paceReads();
 		List<StreamMessage<String, String>> entries = read(redis);
 		if (entries == null) {
 			pause(this.settings.keyRefresh());
 			return true;
 		}
+		this.nextReadAtMillis = anyStreamFull(entries) ? 0 : this.clock.millis() + this.consumer.readInterval().toMillis();
 		return deliver(entries, redisConnection.async());
+	}
+
+	/** Waits for the consumer's read interval, unless the last read left a stream with more to read. */
+	private void paceReads() throws InterruptedException {
+		long wait = this.nextReadAtMillis - this.clock.millis();
+		if (wait > 0) {
+			pause(Duration.ofMillis(wait));
+		}
+	}
+
+	private boolean anyStreamFull(List<StreamMessage<String, String>> entries) {
+		Map<String, Integer> perStream = new HashMap<>();
+		for (StreamMessage<String, String> entry : entries) {
+			if (perStream.merge(entry.getStream(), 1, Integer::sum) >= this.settings.batchSize()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Own pending entries first (after a failure), else new ones with a blocking read; null if there is nothing to read. */
@@ -232,10 +269,12 @@ final class ConsumerGroupReader {
 	}
 
 	/**
-	 * Hands job events to the consumer in batches and acknowledges each batch once consumed;
-	 * acknowledges wake-up entries and entries that are not events at once. False if the consumer failed.
+	 * Hands job events to the consumer in batches, with at most its {@code batchesInFlight} unfinished,
+	 * and acknowledges each batch once consumed; acknowledges wake-up entries and entries that are not
+	 * events at once. False if the consumer failed.
 	 */
-	private boolean deliver(List<StreamMessage<String, String>> entries, RedisAsyncCommands<String, String> async) {
+	private boolean deliver(List<StreamMessage<String, String>> entries, RedisAsyncCommands<String, String> async)
+			throws InterruptedException {
 		if (entries.isEmpty()) {
 			return true;
 		}
@@ -260,33 +299,79 @@ final class ConsumerGroupReader {
 		acknowledge(async, settled);
 		for (int from = 0; from < events.size(); from += this.settings.batchSize()) {
 			int to = Math.min(from + this.settings.batchSize(), events.size());
-			if (!consume(events.subList(from, to))) {
-				this.ownPendingFirst = true;
-				return false;
+			while (this.inFlight.size() >= Math.max(1, this.consumer.batchesInFlight())) {
+				if (!settleOldest(async)) {
+					return false;
+				}
 			}
-			acknowledge(async, byStream(eventEntries.subList(from, to)));
+			this.inFlight.add(new HandedBatch(byStream(eventEntries.subList(from, to)), handOver(events.subList(from, to))));
 		}
-		return true;
+		return settle(async, false);
 	}
 
-	private boolean consume(List<EventEnvelope> batch) {
+	private CompletableFuture<Void> handOver(List<EventEnvelope> batch) {
 		try {
-			this.consumer.consume(List.copyOf(batch));
-			return true;
+			return this.consumer.consumeAsync(List.copyOf(batch)).toCompletableFuture();
 		}
 		catch (Throwable ex) {
 			if (ex instanceof VirtualMachineError error) {
 				throw error;
 			}
-			if (ex instanceof InterruptedException) {
-				Thread.currentThread().interrupt();
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	/**
+	 * Acknowledges finished batches, oldest first; with {@code wait}, waits for every batch in flight.
+	 * False if one failed.
+	 */
+	private boolean settle(RedisAsyncCommands<String, String> async, boolean wait) throws InterruptedException {
+		while (!this.inFlight.isEmpty() && (wait || this.inFlight.peek().consumed().isDone())) {
+			if (!settleOldest(async)) {
+				return false;
 			}
-			if (this.failures++ == 0) {
-				logger.warn("event consumer failed; its events stay pending and come again group={} consumer={} "
-						+ "events={} cause=\"{}\"", this.self.getGroup(), this.self.getName(), batch.size(),
-						NestedExceptionUtils.getMostSpecificCause(ex).toString());
+		}
+		return true;
+	}
+
+	/**
+	 * Waits for the oldest batch in flight and acknowledges it. If it failed, its events stay pending
+	 * and come again; the batches after it are waited for and acknowledged where they succeeded, and
+	 * the reader reads its own pending entries first. False if the batch failed.
+	 */
+	private boolean settleOldest(RedisAsyncCommands<String, String> async) throws InterruptedException {
+		HandedBatch oldest = this.inFlight.remove();
+		Throwable failure = failureOf(oldest);
+		if (failure == null) {
+			acknowledge(async, oldest.ids());
+			return true;
+		}
+		if (this.failures++ == 0) {
+			logger.warn("event consumer failed; its events stay pending and come again group={} consumer={} "
+					+ "events={} cause=\"{}\"", this.self.getGroup(), this.self.getName(), oldest.size(),
+					NestedExceptionUtils.getMostSpecificCause(failure).toString());
+		}
+		while (!this.inFlight.isEmpty()) {
+			HandedBatch later = this.inFlight.remove();
+			if (failureOf(later) == null) {
+				acknowledge(async, later.ids());
 			}
-			return false;
+		}
+		this.ownPendingFirst = true;
+		return false;
+	}
+
+	/** Waits for a batch to be consumed, at most claim-idle (after that another consumer may take its entries). */
+	private @Nullable Throwable failureOf(HandedBatch batch) throws InterruptedException {
+		try {
+			batch.consumed().get(this.settings.claimIdle().toMillis(), TimeUnit.MILLISECONDS);
+			return null;
+		}
+		catch (ExecutionException ex) {
+			return (ex.getCause() != null) ? ex.getCause() : ex;
+		}
+		catch (TimeoutException ex) {
+			return new TimeoutException("batch not consumed within " + this.settings.claimIdle());
 		}
 	}
 
@@ -302,6 +387,23 @@ final class ConsumerGroupReader {
 		List<RedisFuture<Long>> acks = new ArrayList<>(idsByStream.size());
 		idsByStream.forEach((stream, ids) -> acks.add(async.xack(stream, this.self.getGroup(), ids.toArray(String[]::new))));
 		LettuceFutures.awaitAll(Duration.ofMillis(timeoutMillis()), acks.toArray(RedisFuture[]::new));
+	}
+
+	/** Acknowledges what was consumed before the reader stops, so that none of it comes again. */
+	private void settleBeforeStop() {
+		StatefulRedisConnection<String, String> current = this.connection;
+		if (current == null || this.inFlight.isEmpty()) {
+			return;
+		}
+		try {
+			settle(current.async(), true);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("could not acknowledge the last batches group={} cause=\"{}\"", this.self.getGroup(), ex.toString());
+		}
 	}
 
 	private static Map<String, List<String>> byStream(List<StreamMessage<String, String>> entries) {
@@ -408,6 +510,19 @@ final class ConsumerGroupReader {
 
 	private static void pause(Duration wait) throws InterruptedException {
 		Thread.sleep(wait);
+	}
+
+	/**
+	 * A batch handed to the consumer.
+	 * @param ids its entry ids by stream, to acknowledge once consumed
+	 * @param consumed completes when the consumer is done with it
+	 */
+	private record HandedBatch(Map<String, List<String>> ids, CompletableFuture<Void> consumed) {
+
+		int size() {
+			return this.ids.values().stream().mapToInt(List::size).sum();
+		}
+
 	}
 
 	@SuppressWarnings("unchecked")

@@ -77,7 +77,7 @@ final class ConsumerGroupReaders implements SmartLifecycle {
 		});
 		Clock clock = Clock.systemUTC();
 		byGroup.values().forEach((consumer) -> {
-			start(consumer, new JobStreamKeys(this.retention.afterDone(), this.settings.keyRefresh(), clock), clock);
+			start(consumer, new JobStreamKeys(consumer.group(), this.retention.afterDone(), this.settings.keyRefresh(), clock), clock);
 			if (consumer.consumesOpsEvents()) {
 				start(consumer, new OpsStreamKeys(consumer.group(), this.ops.idleExpiry(), this.settings.keyRefresh(), clock),
 						clock);

@@ -9,14 +9,20 @@
  * or clients (plus one per group that consumes ops events: it reads the ops streams of {@code ops:streams} and
  * {@code ops:wakeup} the same way, and creates its group on each new ops stream itself). A job reader's loop is
  * {@code XREADGROUP GROUP <group> <instance-id> COUNT <batch> BLOCK <block> STREAMS events:wakeup
- * <job streams…> > …}, where the job streams are the jobs of {@code events:jobs} that are open or
- * finished less than {@code pneumatic.retention.after-done} ago, re-read every key-refresh interval and
- * at once on a wake-up entry. {@code consume} is called on the reader thread, one batch at a time.
+ * <job streams…> > …}, where the job streams are the jobs of {@code events:jobs} that are open, or
+ * finished less than {@code pneumatic.retention.after-done} ago and not yet read to the end by the
+ * group (lag 0 and nothing pending in {@code XINFO GROUPS}), re-read every key-refresh interval and
+ * at once on a wake-up entry. Batches are handed over with {@code consumeAsync} on the reader thread;
+ * a consumer with {@code batchesInFlight} above 1 (the broker relay, which waits for the broker's
+ * RECEIPT) lets the reader read on while earlier batches are unconfirmed, so that an event does not wait
+ * for the confirmation of the batch before it. A consumer with a {@code readInterval} (persistence)
+ * reads at most that often unless a read filled a batch for some stream.
  *
  * <h2>Lifecycle</h2>
  * <p>Readers start with the context (after other lifecycle beans) and stop first on close: the current
- * read ends within {@code block}, a running batch finishes, then the connection closes. A batch is
- * acknowledged only when {@code consume} returns. If it throws, the reader backs off exponentially (up
+ * read ends within {@code block}, the batches in flight finish and are acknowledged, then the connection
+ * closes. A batch is acknowledged only once consumed, in the order handed over; finished batches are
+ * acknowledged before each read. If one fails, the reader waits for the batches after it, backs off exponentially (up
  * to {@code max-backoff}) and re-reads its own pending entries before new ones. Every
  * {@code claim-interval} it claims entries pending longer than {@code claim-idle} on any consumer of the
  * group ({@code XAUTOCLAIM}): a dead instance's, or its own lost ones. On {@code NOGROUP} (a stream

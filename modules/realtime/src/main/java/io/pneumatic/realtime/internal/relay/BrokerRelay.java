@@ -1,9 +1,10 @@
 package io.pneumatic.realtime.internal.relay;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.pneumatic.realtime.EventEnvelope;
 import io.pneumatic.realtime.EventStreamConsumer;
@@ -26,6 +27,8 @@ public class BrokerRelay implements EventStreamConsumer, AutoCloseable {
 	public static final String GROUP = "relay";
 
 	private static final String DESTINATION_PREFIX = "/topic/";
+
+	private static final int BATCHES_IN_FLIGHT = 8;
 
 	private final BrokerPublisher publisher;
 
@@ -56,11 +59,27 @@ public class BrokerRelay implements EventStreamConsumer, AutoCloseable {
 		return true;
 	}
 
+	/** Sends a batch and waits for the broker to confirm it. */
 	@Override
-	public void consume(List<EventEnvelope> batch) throws InterruptedException {
+	public void consume(List<EventEnvelope> batch) throws Exception {
+		try {
+			consumeAsync(batch).toCompletableFuture().get(this.receiptTimeoutMillis, TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof Exception cause) ? cause : ex;
+		}
+	}
+
+	/**
+	 * Sends a batch to the broker and returns at once; the stage completes when the broker confirmed the
+	 * batch with one RECEIPT (for its last message: the broker handles a connection's frames in order),
+	 * and fails if the RECEIPT is lost.
+	 */
+	@Override
+	public CompletionStage<Void> consumeAsync(List<EventEnvelope> batch) {
 		List<EventEnvelope> events = batch.stream().filter((event) -> event.seq() != null).toList();
 		if (events.isEmpty()) {
-			return;
+			return CompletableFuture.completedFuture(null);
 		}
 		// A batch comes from one reader: all job events or all ops events.
 		BrokerPublisher publisher = events.getFirst().isOps() ? this.opsPublisher : this.publisher;
@@ -69,15 +88,18 @@ public class BrokerRelay implements EventStreamConsumer, AutoCloseable {
 		}
 		EventEnvelope last = events.getLast();
 		logger.debug("relay_batch events={} first={} last={}", events.size(), events.getFirst().seq(), last.seq());
-		try {
-			publisher.sendConfirmed(destination(last), last, this.jsonMapper.writeValueAsBytes(last))
-				.get(this.receiptTimeoutMillis, TimeUnit.MILLISECONDS);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new BrokerUnavailableException("broker did not confirm a batch of " + events.size() + " events: "
-					+ (ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage()));
-		}
-		events.forEach((event) -> this.routed.routed(event.type()));
+		return publisher.sendConfirmed(destination(last), last, this.jsonMapper.writeValueAsBytes(last))
+			.thenRun(() -> events.forEach((event) -> this.routed.routed(event.type())));
+	}
+
+	/**
+	 * The reader sends the next batches while the broker has yet to confirm earlier ones, so an event
+	 * never waits for the RECEIPT of the batch before it. A lost RECEIPT fails its batch, which is sent
+	 * again (with any later batch the broker did not confirm either).
+	 */
+	@Override
+	public int batchesInFlight() {
+		return BATCHES_IN_FLIGHT;
 	}
 
 	/** Ops events go to one destination per type, so that clients choose types with broker wildcards. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.pneumatic.realtime.EventEnvelope;
+import io.pneumatic.realtime.EventStreamConsumer;
 import io.pneumatic.realtime.internal.log.EventEntryMapper;
 import io.pneumatic.realtime.internal.log.EventKeys;
 import io.pneumatic.realtime.testing.TestEventLog;
@@ -138,6 +139,74 @@ class ConsumerGroupReaderIntegrationTests {
 	}
 
 	@Test
+	void readsOnWhileBatchesAreInFlightAndAcknowledgesEachOnceConsumed() {
+		PipelinedConsumer consumer = new PipelinedConsumer(this.group, 2);
+		start(consumer, "instance-a", this.settings);
+		String jobId = this.log.newJobId();
+
+		this.log.publish(jobId, "token", "{\"text\":\"first\"}");
+		await().atMost(AWAIT).until(() -> consumer.handed().size() == 1);
+		this.log.publish(jobId, "token", "{\"text\":\"second\"}");
+		await().atMost(AWAIT).until(() -> consumer.handed().size() == 2);
+		this.log.publish(jobId, "token", "{\"text\":\"third\"}");
+
+		// Two batches in flight: the third event waits, and nothing is acknowledged before it is consumed.
+		await().during(Duration.ofMillis(600)).atMost(AWAIT).until(() -> consumer.handed().size() == 2);
+		assertThat(consumer.batch(0).seqs()).containsExactly(1L);
+		assertThat(consumer.batch(1).seqs()).containsExactly(2L);
+		assertThat(pendingCount(jobId)).isEqualTo(3);
+		consumer.batch(0).consumed().complete(null);
+		await().atMost(AWAIT).until(() -> consumer.handed().size() == 3);
+		assertThat(consumer.batch(2).seqs()).containsExactly(3L);
+		await().atMost(AWAIT).until(() -> pendingCount(jobId) == 2);
+		consumer.batch(1).consumed().complete(null);
+		consumer.batch(2).consumed().complete(null);
+		await().atMost(AWAIT).until(() -> pendingCount(jobId) == 0);
+	}
+
+	@Test
+	void offersABatchThatFailedInFlightAgainAndKeepsWhatWasConsumedAfterIt() {
+		PipelinedConsumer consumer = new PipelinedConsumer(this.group, 4);
+		start(consumer, "instance-a", this.settings);
+		String jobId = this.log.newJobId();
+		this.log.publish(jobId, "token", "{\"text\":\"first\"}");
+		await().atMost(AWAIT).until(() -> consumer.handed().size() == 1);
+		this.log.publish(jobId, "token", "{\"text\":\"second\"}");
+		await().atMost(AWAIT).until(() -> consumer.handed().size() == 2);
+
+		consumer.batch(1).consumed().complete(null);
+		consumer.batch(0).consumed().completeExceptionally(new IllegalStateException("receipt lost"));
+
+		await().atMost(AWAIT).until(() -> consumer.handed().size() == 3);
+		assertThat(consumer.batch(2).seqs()).containsExactly(1L);
+		await().atMost(AWAIT).until(() -> pendingCount(jobId) == 1);
+		consumer.batch(2).consumed().complete(null);
+		await().atMost(AWAIT).until(() -> pendingCount(jobId) == 0);
+		assertThat(consumer.handed()).hasSize(3);
+	}
+
+	@Test
+	void waitsTheConsumersReadIntervalBetweenReadsUnlessAStreamFilledABatch() {
+		RecordingConsumer consumer = new RecordingConsumer(this.group, 0, Duration.ofSeconds(2));
+		start(consumer, "instance-a", this.settings);
+		String jobId = this.log.newJobId();
+		this.log.publish(jobId, "token", "{\"text\":\"first\"}");
+		await().atMost(AWAIT).until(() -> consumer.calls() == 1);
+
+		for (int i = 0; i < 4; i++) {
+			this.log.publish(jobId, "token", "{\"text\":\"" + i + "\"}");
+		}
+
+		await().atMost(AWAIT).until(() -> consumer.seqsOf(jobId).size() == 5);
+		assertThat(consumer.calls()).isEqualTo(2);
+		for (int i = 0; i < 120; i++) {
+			this.log.publish(jobId, "token", "{\"text\":\"" + i + "\"}");
+		}
+		// Batches of 50: at most one read interval, then the second and third reads follow at once (not 6s).
+		await().atMost(Duration.ofSeconds(4)).until(() -> consumer.seqsOf(jobId).size() == 125);
+	}
+
+	@Test
 	void carriesOnWhenAStreamDisappears() {
 		RecordingConsumer consumer = new RecordingConsumer(this.group);
 		start(consumer, "instance-a", this.settings);
@@ -203,10 +272,10 @@ class ConsumerGroupReaderIntegrationTests {
 		assertThat(readerClient()).isEmpty();
 	}
 
-	private ConsumerGroupReader start(RecordingConsumer consumer, String instanceId, ConsumerSettings readerSettings) {
+	private ConsumerGroupReader start(EventStreamConsumer consumer, String instanceId, ConsumerSettings readerSettings) {
 		ConsumerGroupReader reader = new ConsumerGroupReader(consumer, instanceId, this.log.connections(),
 				new EventEntryMapper(JsonMapper.builder().build()), readerSettings,
-				new JobStreamKeys(Duration.ofMinutes(30), readerSettings.keyRefresh(), Clock.systemUTC()), Clock.systemUTC());
+				new JobStreamKeys(consumer.group(), Duration.ofMinutes(30), readerSettings.keyRefresh(), Clock.systemUTC()), Clock.systemUTC());
 		this.readers.add(reader);
 		reader.start();
 		return reader;

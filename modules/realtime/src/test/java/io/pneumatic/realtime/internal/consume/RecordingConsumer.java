@@ -1,5 +1,6 @@
 package io.pneumatic.realtime.internal.consume;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,18 +22,30 @@ class RecordingConsumer implements EventStreamConsumer {
 
 	private final AtomicInteger calls = new AtomicInteger();
 
+	private final Duration readInterval;
+
 	RecordingConsumer(String group) {
 		this(group, 0);
 	}
 
 	RecordingConsumer(String group, int failures) {
+		this(group, failures, Duration.ZERO);
+	}
+
+	RecordingConsumer(String group, int failures, Duration readInterval) {
 		this.group = group;
 		this.failuresLeft = new AtomicInteger(failures);
+		this.readInterval = readInterval;
 	}
 
 	@Override
 	public String group() {
 		return this.group;
+	}
+
+	@Override
+	public Duration readInterval() {
+		return this.readInterval;
 	}
 
 	@Override
