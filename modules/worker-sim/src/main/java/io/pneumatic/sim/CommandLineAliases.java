@@ -23,6 +23,7 @@ public final class CommandLineAliases {
 			Map.entry("subscribers", "pneumatic.sim.load.subscribers-per-job"),
 			Map.entry("subscribers-per-connection", "pneumatic.sim.load.subscribers-per-connection"),
 			Map.entry("stalled", "pneumatic.sim.load.stalled-subscribers"),
+			Map.entry("payload-bytes", "pneumatic.sim.load.payload-bytes"),
 			Map.entry("duration", "pneumatic.sim.load.duration"),
 			Map.entry("warmup", "pneumatic.sim.load.warmup"),
 			Map.entry("out", "pneumatic.sim.load.out"),

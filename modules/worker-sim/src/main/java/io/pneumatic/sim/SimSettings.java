@@ -91,6 +91,9 @@ public record SimSettings(
 	 * @param stalledSubscribers extra STOMP subscribers, each on its own connection to one of the jobs (round
 	 *     robin), that stop reading after their first message: what slow clients cost the others (short
 	 *     option {@code --stalled}); none by default
+	 * @param payloadBytes how many characters of padding each {@code token} event carries besides its text,
+	 *     so that a stalled subscriber's socket fills within a run (short option {@code --payload-bytes});
+	 *     none by default, at most 60,000 (the hub refuses payloads over 64 KiB)
 	 * @param warmup how long each step publishes before latency is measured (short option {@code --warmup})
 	 * @param duration how long each step measures after the warm-up (short option {@code --duration})
 	 * @param drainTimeout how long to wait after a step for the last events to arrive
@@ -110,6 +113,7 @@ public record SimSettings(
 			@DefaultValue("1") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.load.subscribers-per-job (--subscribers)") int subscribersPerJob,
 			@DefaultValue("1") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.load.subscribers-per-connection") int subscribersPerConnection,
 			@DefaultValue("0") @Min(value = 0, message = "must not be negative: set pneumatic.sim.load.stalled-subscribers (--stalled)") int stalledSubscribers,
+			@DefaultValue("0") @Min(value = 0, message = "must not be negative: set pneumatic.sim.load.payload-bytes (--payload-bytes)") @Max(value = 60_000, message = "must be at most 60000: the hub refuses payloads over 64 KiB") int payloadBytes,
 			@DefaultValue("5s") @NotNull Duration warmup,
 			@DefaultValue("30s") @DurationMin(seconds = 1, message = "must be at least 1s: set pneumatic.sim.load.duration (--duration)") Duration duration,
 			@DefaultValue("10s") @NotNull Duration drainTimeout,

@@ -44,6 +44,16 @@ class SimSettingsTests {
 	}
 
 	@Test
+	void padsLoadEventsOnRequestUpToSixtyThousandCharacters() {
+		this.contextRunner.withPropertyValues("pneumatic.sim.mode=load")
+			.run(context -> assertThat(context.getBean(SimSettings.class).load().payloadBytes()).isZero());
+		this.contextRunner.withPropertyValues("pneumatic.sim.mode=load", "pneumatic.sim.load.payload-bytes=30000")
+			.run(context -> assertThat(context.getBean(SimSettings.class).load().payloadBytes()).isEqualTo(30_000));
+		this.contextRunner.withPropertyValues("pneumatic.sim.mode=load", "pneumatic.sim.load.payload-bytes=70000")
+			.run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining("must be at most 60000"));
+	}
+
+	@Test
 	void loadsOverStompByDefaultAndOverSseOnRequestAtTheHubsHttpAddress() {
 		this.contextRunner.run(context -> assertThat(context.getBean(SimSettings.class).load().transport())
 			.isEqualTo(SimSettings.Load.Transport.STOMP));

@@ -86,7 +86,8 @@ final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
 		logger.info("event=load_started run={} transport={} hub_url={} jobs={} subscribers_per_job={} subscribers_per_connection={} rates={} warmup={} duration={}",
 				runId, transportName(), this.settings.hubUrl(), this.settings.jobs(), this.settings.subscribersPerJob(),
 				this.settings.subscribersPerConnection(), this.settings.rates(), this.settings.warmup(), this.settings.duration());
-		LoadPublisher publisher = new LoadPublisher(this.eventPublisher, jobIds, this.settings.publisherThreads());
+		LoadPublisher publisher = new LoadPublisher(this.eventPublisher, jobIds, this.settings.publisherThreads(),
+				this.settings.payloadBytes());
 		publisher.startJobs(runId);
 		HubTokens tokens = new HubTokens(this.settings.httpUrl(), this.settings.token(), this.jsonMapper);
 		try (SubscriberPool pool = subscriberPool(subscriptions, (index) -> tokens.tokenFor(runId, index));

@@ -33,10 +33,16 @@ final class LoadPublisher {
 
 	private final int threads;
 
-	LoadPublisher(EventPublisher publisher, List<String> jobIds, int threads) {
+	private final String padding;
+
+	/**
+	 * @param paddingChars how many characters of padding each event carries (0: none)
+	 */
+	LoadPublisher(EventPublisher publisher, List<String> jobIds, int threads, int paddingChars) {
 		this.publisher = publisher;
 		this.jobIds = List.copyOf(jobIds);
 		this.threads = threads;
+		this.padding = "x".repeat(paddingChars);
 	}
 
 	/** Publishes events {@code 0 … eventCount − 1} of the schedule and returns what was published. */
@@ -63,8 +69,10 @@ final class LoadPublisher {
 
 	private void publishOne(String jobId, long index, long intendedNanos, PublishedSeqs published, AtomicLong failures) {
 		try {
-			EventEnvelope event = this.publisher.publish(jobId, "token",
-					Map.of("text", "load", "index", index, "sent_nanos", intendedNanos));
+			Map<String, Object> payload = this.padding.isEmpty()
+					? Map.of("text", "load", "index", index, "sent_nanos", intendedNanos)
+					: Map.of("text", "load", "index", index, "sent_nanos", intendedNanos, "padding", this.padding);
+			EventEnvelope event = this.publisher.publish(jobId, "token", payload);
 			Long seq = event.seq();
 			if (seq != null) {
 				published.add(seq);

@@ -13,14 +13,14 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.messaging.converter.SimpleMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+import io.pneumatic.sim.HubStompClients;
 
 /**
  * Subscribers that stop reading after their first message, each on its own STOMP connection, to
@@ -42,10 +42,7 @@ final class StalledSubscribers implements AutoCloseable {
 	StalledSubscribers(URI url, List<String> jobIds, int count, IntFunction<String> tokens, Duration timeout) {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("stalled-subscriber-");
 		executor.setVirtualThreads(true);
-		StandardWebSocketClient webSocketClient = new StandardWebSocketClient();
-		webSocketClient.setTaskExecutor(executor);
-		WebSocketStompClient client = new WebSocketStompClient(webSocketClient);
-		client.setMessageConverter(new SimpleMessageConverter());
+		WebSocketStompClient client = HubStompClients.create(executor);
 		for (int i = 0; i < count; i++) {
 			StompHeaders connectHeaders = new StompHeaders();
 			connectHeaders.set("Authorization", "Bearer " + tokens.apply(i));

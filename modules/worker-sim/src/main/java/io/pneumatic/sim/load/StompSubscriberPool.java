@@ -16,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.messaging.converter.SimpleMessageConverter;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+import io.pneumatic.sim.HubStompClients;
 
 /**
  * The benchmark's STOMP clients: one {@link WebSocketStompClient} over plain WebSocket, its
@@ -48,11 +48,7 @@ final class StompSubscriberPool implements SubscriberPool {
 		this.scheduler.setThreadNamePrefix("stomp-client-");
 		SimpleAsyncTaskExecutor handshakes = new SimpleAsyncTaskExecutor("stomp-handshake-");
 		handshakes.setVirtualThreads(true);
-		StandardWebSocketClient webSocketClient = new StandardWebSocketClient();
-		webSocketClient.setTaskExecutor(handshakes);
-		WebSocketStompClient client = new WebSocketStompClient(webSocketClient);
-		// Frames stay raw bytes, parsed with Jackson 3 by LoadSubscription (STACK-NOTES pitfall 8).
-		client.setMessageConverter(new SimpleMessageConverter());
+		WebSocketStompClient client = HubStompClients.create(handshakes);
 		client.setTaskScheduler(this.scheduler);
 		client.setDefaultHeartbeat(HEARTBEAT_MILLIS);
 		for (int from = 0; from < subscriptions.size(); from += subscribersPerConnection) {

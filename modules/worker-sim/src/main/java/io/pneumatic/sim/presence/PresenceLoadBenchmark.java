@@ -29,7 +29,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.messaging.converter.SimpleMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
@@ -37,9 +36,9 @@ import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
+import io.pneumatic.sim.HubStompClients;
 import io.pneumatic.sim.SimSettings;
 import io.pneumatic.sim.load.HubTokens;
 
@@ -114,8 +113,7 @@ final class PresenceLoadBenchmark implements ApplicationRunner, ExitCodeGenerato
 				this.hubUrl, channel, clients, observers, this.settings.joinRate());
 		SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
 		scheduler.setVirtualThreads(true);
-		WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
-		stomp.setMessageConverter(new SimpleMessageConverter());
+		WebSocketStompClient stomp = HubStompClients.create(null);
 		stomp.setTaskScheduler(scheduler);
 		JoinTimes times = new JoinTimes();
 		List<StompSession> sessions = new ArrayList<>();
