@@ -144,10 +144,7 @@ class ConsumerGroupReaderIntegrationTests {
 		start(consumer, "instance-a", this.settings);
 		String jobId = this.log.newJobId();
 
-		this.log.publish(jobId, "token", "{\"text\":\"first\"}");
-		await().atMost(AWAIT).until(() -> consumer.handed().size() == 1);
-		this.log.publish(jobId, "token", "{\"text\":\"second\"}");
-		await().atMost(AWAIT).until(() -> consumer.handed().size() == 2);
+		publishInOwnBatches(jobId, consumer, 2);
 		this.log.publish(jobId, "token", "{\"text\":\"third\"}");
 
 		// Two batches in flight: the third event waits, and nothing is acknowledged before it is consumed.
@@ -169,10 +166,7 @@ class ConsumerGroupReaderIntegrationTests {
 		PipelinedConsumer consumer = new PipelinedConsumer(this.group, 4);
 		start(consumer, "instance-a", this.settings);
 		String jobId = this.log.newJobId();
-		this.log.publish(jobId, "token", "{\"text\":\"first\"}");
-		await().atMost(AWAIT).until(() -> consumer.handed().size() == 1);
-		this.log.publish(jobId, "token", "{\"text\":\"second\"}");
-		await().atMost(AWAIT).until(() -> consumer.handed().size() == 2);
+		publishInOwnBatches(jobId, consumer, 2);
 
 		consumer.batch(1).consumed().complete(null);
 		consumer.batch(0).consumed().completeExceptionally(new IllegalStateException("receipt lost"));
@@ -279,6 +273,15 @@ class ConsumerGroupReaderIntegrationTests {
 		this.readers.add(reader);
 		reader.start();
 		return reader;
+	}
+
+	/** Publishes {@code count} events, each once the one before was handed over, so each is a batch of its own. */
+	private void publishInOwnBatches(String jobId, PipelinedConsumer consumer, int count) {
+		for (int i = 1; i <= count; i++) {
+			int handed = i;
+			this.log.publish(jobId, "token", "{\"text\":\"" + i + "\"}");
+			await().atMost(AWAIT).until(() -> consumer.handed().size() == handed);
+		}
 	}
 
 	/** The reader's connection in {@code CLIENT LIST}: {@code id=… name=pneumatic-<group>-reader … cmd=…}. */
