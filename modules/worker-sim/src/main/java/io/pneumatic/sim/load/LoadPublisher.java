@@ -1,5 +1,6 @@
 package io.pneumatic.sim.load;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +70,10 @@ final class LoadPublisher {
 
 	private void publishOne(String jobId, long index, long intendedNanos, PublishedSeqs published, AtomicLong failures) {
 		try {
-			Map<String, Object> payload = this.padding.isEmpty()
-					? Map.of("text", "load", "index", index, "sent_nanos", intendedNanos)
-					: Map.of("text", "load", "index", index, "sent_nanos", intendedNanos, "padding", this.padding);
+			Map<String, Object> payload = new HashMap<>(Map.of("text", "load", "index", index, "sent_nanos", intendedNanos));
+			if (!this.padding.isEmpty()) {
+				payload.put("padding", this.padding);
+			}
 			EventEnvelope event = this.publisher.publish(jobId, "token", payload);
 			Long seq = event.seq();
 			if (seq != null) {

@@ -184,8 +184,14 @@ final class ConsumerGroupReader {
 			pause(this.settings.keyRefresh());
 			return true;
 		}
-		this.nextReadAtMillis = anyStreamFull(entries) ? 0 : this.clock.millis() + this.consumer.readInterval().toMillis();
+		scheduleNextRead(entries);
 		return deliver(entries, redisConnection.async());
+	}
+
+	/** A consumer with a read interval reads again after it, or at once if a stream filled a batch. */
+	private void scheduleNextRead(List<StreamMessage<String, String>> entries) {
+		long interval = this.consumer.readInterval().toMillis();
+		this.nextReadAtMillis = (interval <= 0 || anyStreamFull(entries)) ? 0 : this.clock.millis() + interval;
 	}
 
 	/** Waits for the consumer's read interval, unless the last read left a stream with more to read. */
