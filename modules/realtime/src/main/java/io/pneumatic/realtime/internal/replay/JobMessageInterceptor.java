@@ -40,11 +40,9 @@ public final class JobMessageInterceptor implements ChannelInterceptor {
 		}
 		else if (StompCommand.RECEIPT.equals(accessor.getCommand())) {
 			String receiptId = accessor.getReceiptId();
-			if (receiptId != null) {
-				this.subscriptions.receiptArrived(sessionId, receiptId);
-				if (receiptId.startsWith(JobSubscriptions.RECEIPT_PREFIX)) {
-					return null;
-				}
+			if (receiptId != null && (this.subscriptions.receiptArrived(sessionId, receiptId, (Message<byte[]>) message)
+					|| receiptId.startsWith(JobSubscriptions.RECEIPT_PREFIX))) {
+				return null;
 			}
 		}
 		return message;

@@ -55,27 +55,35 @@ public final class JobSubscriptions {
 		SessionLane lane = this.lanes.computeIfAbsent(sessionId, SessionLane::new);
 		logger.debug("job_subscription=requested session={} subscription={} job={} last_seq={}", sessionId,
 				subscriptionId, jobId, lastSeq);
-		lane.submit(() -> {
-			lane.cursors().put(subscriptionId, new ReplayCursor<>(jobId, lastSeq));
-			lane.receipts().put(receiptId, subscriptionId);
-		});
+		lane.receipts().put(receiptId, subscriptionId);
+		lane.submit(() -> lane.cursors().put(subscriptionId, new ReplayCursor<>(jobId, lastSeq)));
 	}
 
-	/** The broker sent a RECEIPT to this session; if it confirms a job subscription, replay starts. */
-	void receiptArrived(String sessionId, String receiptId) {
+	/**
+	 * The broker sent a RECEIPT to this session. If it confirms a job subscription, the registry takes
+	 * it over: replay starts, and a receipt the client asked for reaches it only once the subscription
+	 * is live, so that every event published after the client saw it is delivered.
+	 * @return whether the registry took the receipt over
+	 */
+	boolean receiptArrived(String sessionId, String receiptId, Message<byte[]> receipt) {
 		SessionLane lane = this.lanes.get(sessionId);
-		if (lane == null) {
-			return;
+		String subscriptionId = (lane != null) ? lane.receipts().remove(receiptId) : null;
+		if (subscriptionId == null) {
+			return false;
 		}
+		Message<byte[]> clean = withoutOrderingTask(receipt);
 		lane.submit(() -> {
-			String subscriptionId = lane.receipts().remove(receiptId);
-			ReplayCursor<Message<byte[]>> cursor = (subscriptionId != null) ? lane.cursors().get(subscriptionId) : null;
+			ReplayCursor<Message<byte[]>> cursor = lane.cursors().get(subscriptionId);
 			if (cursor != null) {
 				cursor.onBrokerSubscribed(output(lane, subscriptionId));
 				logger.debug("job_subscription=live session={} subscription={} next_seq={}", sessionId, subscriptionId,
 						cursor.nextSeq());
 			}
+			if (!receiptId.startsWith(RECEIPT_PREFIX)) {
+				this.writer.write(clean);
+			}
 		});
+		return true;
 	}
 
 	/**
@@ -106,10 +114,8 @@ public final class JobSubscriptions {
 	void unsubscribed(String sessionId, String subscriptionId) {
 		SessionLane lane = this.lanes.get(sessionId);
 		if (lane != null) {
-			lane.submit(() -> {
-				lane.cursors().remove(subscriptionId);
-				lane.receipts().values().remove(subscriptionId);
-			});
+			lane.receipts().values().remove(subscriptionId);
+			lane.submit(() -> lane.cursors().remove(subscriptionId));
 		}
 	}
 
@@ -148,8 +154,8 @@ public final class JobSubscriptions {
 	}
 
 	/**
-	 * Drops the ordering task that Spring's per-session decorator put on a broker message: the
-	 * decorator moved on when the interceptor took the message over.
+	 * Drops the ordering task that Spring's per-session decorator put on a broker message or receipt:
+	 * the decorator moved on when the interceptor took the message over.
 	 */
 	private static Message<byte[]> withoutOrderingTask(Message<byte[]> message) {
 		if (!message.getHeaders().containsKey(NEXT_MESSAGE_TASK_HEADER)) {

@@ -3,6 +3,7 @@ package io.pneumatic.realtime.internal.replay;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -27,8 +28,11 @@ final class SessionLane {
 	/** Cursors by subscription id; touched on the lane only. */
 	private final Map<String, ReplayCursor<Message<byte[]>>> cursors = new HashMap<>();
 
-	/** Subscription ids by the receipt that confirms their broker subscription; touched on the lane only. */
-	private final Map<String, String> receipts = new HashMap<>();
+	/**
+	 * Subscription ids by the receipt that confirms their broker subscription; filled by the inbound
+	 * channel before the SUBSCRIBE goes on, emptied by the outbound channel when the RECEIPT comes back.
+	 */
+	private final Map<String, String> receipts = new ConcurrentHashMap<>();
 
 	SessionLane(String sessionId) {
 		this.sessionId = sessionId;
@@ -43,7 +47,7 @@ final class SessionLane {
 		return this.cursors;
 	}
 
-	/** Subscription ids by the receipt awaited for them; to be used from lane tasks only. */
+	/** Subscription ids by the receipt awaited for them; thread-safe. */
 	Map<String, String> receipts() {
 		return this.receipts;
 	}
