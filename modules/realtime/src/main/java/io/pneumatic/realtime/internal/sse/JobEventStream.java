@@ -49,6 +49,8 @@ final class JobEventStream implements JobFeedListener {
 
 	private final JsonMapper jsonMapper;
 
+	private final ReplayOutcomes outcomes;
+
 	private final Duration keepalive;
 
 	private final int bufferSize;
@@ -64,15 +66,13 @@ final class JobEventStream implements JobFeedListener {
 	 * @param jobId the job
 	 * @param afterSeq the last sequence number the client has; the stream starts after it
 	 */
-	private final ReplayOutcomes outcomes;
-
 	JobEventStream(String jobId, long afterSeq, EventLog eventLog, JsonMapper jsonMapper, SseSettings settings,
 			ReplayOutcomes outcomes) {
-		this.outcomes = outcomes;
 		this.jobId = jobId;
 		this.cursor = new ReplayCursor<>(jobId, afterSeq);
 		this.eventLog = eventLog;
 		this.jsonMapper = jsonMapper;
+		this.outcomes = outcomes;
 		this.keepalive = settings.keepalive();
 		this.bufferSize = settings.bufferSize();
 	}
