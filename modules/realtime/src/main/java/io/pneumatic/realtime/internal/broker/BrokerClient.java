@@ -1,6 +1,7 @@
 package io.pneumatic.realtime.internal.broker;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,11 +17,14 @@ import org.springframework.scheduling.TaskScheduler;
 
 /**
  * A STOMP client of the broker for the hub's own connections (the event relay's, the SSE feed's):
- * raw byte payloads, receipts, heart-beats every 10 s, and the broker's credentials.
+ * raw byte payloads, receipts, heart-beats every 10 s, the broker's credentials, and frames sent in
+ * batches.
  */
 public final class BrokerClient {
 
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+	private final FrameBatchingTcpClient transport;
 
 	private final ReactorNettyTcpStompClient client;
 
@@ -34,7 +38,8 @@ public final class BrokerClient {
 	public BrokerClient(BrokerSettings settings, BrokerEndpoint endpoint, TaskScheduler scheduler, Duration receiptTimeout) {
 		this.settings = settings;
 		this.endpoint = endpoint;
-		this.client = new ReactorNettyTcpStompClient(endpoint.host(), endpoint.port());
+		this.transport = new FrameBatchingTcpClient(endpoint.host(), endpoint.port());
+		this.client = new ReactorNettyTcpStompClient(this.transport);
 		this.client.setMessageConverter(new SimpleMessageConverter());
 		this.client.setTaskScheduler(scheduler);
 		this.client.setReceiptTimeLimit(receiptTimeout.toMillis());
@@ -61,6 +66,15 @@ public final class BrokerClient {
 			throw failure.apply("cannot connect to the STOMP broker at " + address() + ": "
 					+ NestedExceptionUtils.getMostSpecificCause(ex));
 		}
+	}
+
+	/**
+	 * Runs {@code sends} on this thread and writes the frames they sent in one write per connection,
+	 * instead of one round trip to the connection's event loop per frame.
+	 * @return completed when written, failed if the write failed
+	 */
+	public CompletableFuture<Void> inOneWrite(Runnable sends) {
+		return this.transport.inOneWrite(sends);
 	}
 
 	/** {@code host:port} of the broker. */

@@ -142,6 +142,12 @@ final class ClientConnections implements WebSocketHandlerDecoratorFactory, Clien
 		}
 	}
 
+	/** Whether a client's queue is at most half full now (or the client is gone or going). */
+	boolean hasRoom(String sessionId) {
+		ClientConnection connection = this.connections.get(sessionId);
+		return connection == null || connection.awaitRoom(Duration.ZERO);
+	}
+
 	/** A client acknowledged a critical event. */
 	boolean acknowledge(String sessionId, String ackId) {
 		return this.critical.acknowledged(sessionId, ackId);

@@ -31,6 +31,11 @@ public final class StompDelivery {
 		this.connections.awaitRoom(sessionId);
 	}
 
+	/** Whether the session's outbound queue has room now, so that a job-stream write need not wait. */
+	public boolean hasRoom(String sessionId) {
+		return this.connections.hasRoom(sessionId);
+	}
+
 	/** Must come right after access control in the client inbound channel. */
 	public ChannelInterceptor inbound() {
 		return this.inbound;

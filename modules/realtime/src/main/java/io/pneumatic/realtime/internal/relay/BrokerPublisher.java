@@ -1,6 +1,7 @@
 package io.pneumatic.realtime.internal.relay;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,7 +23,8 @@ import org.springframework.scheduling.TaskScheduler;
  * A STOMP connection of the relay's own that sends to broker destinations and reports when the
  * broker confirmed each message with a RECEIPT.
  *
- * <p>Used by one thread at a time (the relay's reader); receipts complete on Netty threads.
+ * <p>Used by one thread at a time (the relay's reader); receipts complete on Netty threads. A batch
+ * of messages goes to the socket in one write.
  */
 class BrokerPublisher implements AutoCloseable {
 
@@ -39,27 +41,28 @@ class BrokerPublisher implements AutoCloseable {
 	}
 
 	/**
-	 * Sends a JSON message to a broker destination; without a receipt the broker's confirmation
-	 * comes with the next message sent {@linkplain #sendConfirmed confirmed}.
+	 * Sends JSON messages to broker destinations in one write, the last one with a {@code receipt}
+	 * header. The broker handles a connection's frames in order, so its RECEIPT confirms the last
+	 * message and every one sent before it.
+	 * @return a future completed when the RECEIPT arrives, failed if the write fails or the receipt is lost
 	 */
-	void send(String destination, EventEnvelope event, byte[] json) {
-		connectedSession().send(RelayHeaders.of(destination, event), json);
-	}
-
-	/**
-	 * Sends a JSON message with a {@code receipt} header. The broker handles a connection's frames in
-	 * order, so its RECEIPT confirms this message and every one sent before it.
-	 * @return a future completed when the RECEIPT arrives, failed if it is lost
-	 */
-	CompletableFuture<Void> sendConfirmed(String destination, EventEnvelope event, byte[] json) {
+	CompletableFuture<Void> sendConfirmed(List<Outgoing> messages) {
 		StompSession current = connectedSession();
-		StompHeaders headers = RelayHeaders.of(destination, event);
-		headers.setReceipt("relay-" + this.receipts.incrementAndGet());
+		Outgoing last = messages.getLast();
+		String lost = "no receipt from the broker for " + last.destination() + " seq " + last.event().seq();
 		CompletableFuture<Void> confirmed = new CompletableFuture<>();
-		StompSession.Receiptable receiptable = current.send(headers, json);
-		receiptable.addReceiptTask(() -> confirmed.complete(null));
-		receiptable.addReceiptLostTask(() -> confirmed.completeExceptionally(
-				new BrokerUnavailableException("no receipt from the broker for " + destination + " seq " + event.seq())));
+		this.broker.inOneWrite(() -> {
+			messages.subList(0, messages.size() - 1)
+				.forEach((message) -> current.send(RelayHeaders.of(message.destination(), message.event()), message.json()));
+			StompHeaders headers = RelayHeaders.of(last.destination(), last.event());
+			headers.setReceipt("relay-" + this.receipts.incrementAndGet());
+			StompSession.Receiptable receiptable = current.send(headers, last.json());
+			receiptable.addReceiptTask(() -> confirmed.complete(null));
+			receiptable.addReceiptLostTask(() -> confirmed.completeExceptionally(new BrokerUnavailableException(lost)));
+		}).exceptionally((failure) -> {
+			confirmed.completeExceptionally(new BrokerUnavailableException("cannot write to the broker: " + failure));
+			return null;
+		});
 		return confirmed;
 	}
 
@@ -87,6 +90,10 @@ class BrokerPublisher implements AutoCloseable {
 			current.disconnect();
 		}
 		this.broker.shutdown();
+	}
+
+	/** A message for the broker: an event, its destination and its JSON. */
+	record Outgoing(String destination, EventEnvelope event, byte[] json) {
 	}
 
 	private final class ConnectionWatcher extends StompSessionHandlerAdapter {

@@ -71,9 +71,9 @@ public class BrokerRelay implements EventStreamConsumer, AutoCloseable {
 	}
 
 	/**
-	 * Sends a batch to the broker and returns at once; the stage completes when the broker confirmed the
-	 * batch with one RECEIPT (for its last message: the broker handles a connection's frames in order),
-	 * and fails if the RECEIPT is lost.
+	 * Sends a batch to the broker in one write and returns at once; the stage completes when the broker
+	 * confirmed the batch with one RECEIPT (for its last message: the broker handles a connection's
+	 * frames in order), and fails if the write fails or the RECEIPT is lost.
 	 */
 	@Override
 	public CompletionStage<Void> consumeAsync(List<EventEnvelope> batch) {
@@ -83,13 +83,11 @@ public class BrokerRelay implements EventStreamConsumer, AutoCloseable {
 		}
 		// A batch comes from one reader: all job events or all ops events.
 		BrokerPublisher publisher = events.getFirst().isOps() ? this.opsPublisher : this.publisher;
-		for (EventEnvelope event : events.subList(0, events.size() - 1)) {
-			publisher.send(destination(event), event, this.jsonMapper.writeValueAsBytes(event));
-		}
-		EventEnvelope last = events.getLast();
-		logger.debug("relay_batch events={} first={} last={}", events.size(), events.getFirst().seq(), last.seq());
-		return publisher.sendConfirmed(destination(last), last, this.jsonMapper.writeValueAsBytes(last))
-			.thenRun(() -> events.forEach((event) -> this.routed.routed(event.type())));
+		List<BrokerPublisher.Outgoing> messages = events.stream()
+			.map((event) -> new BrokerPublisher.Outgoing(destination(event), event, this.jsonMapper.writeValueAsBytes(event)))
+			.toList();
+		logger.debug("relay_batch events={} first={} last={}", events.size(), events.getFirst().seq(), events.getLast().seq());
+		return publisher.sendConfirmed(messages).thenRun(() -> events.forEach((event) -> this.routed.routed(event.type())));
 	}
 
 	/**

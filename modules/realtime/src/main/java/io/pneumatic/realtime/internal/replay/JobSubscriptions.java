@@ -3,7 +3,7 @@ package io.pneumatic.realtime.internal.replay;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Predicate;
 
 import io.pneumatic.realtime.EventEnvelope;
 import io.pneumatic.realtime.EventLog;
@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
@@ -75,12 +74,12 @@ public final class JobSubscriptions {
 		lane.submit(() -> {
 			ReplayCursor<Message<byte[]>> cursor = lane.cursors().get(subscriptionId);
 			if (cursor != null) {
-				cursor.onBrokerSubscribed(output(lane, subscriptionId));
+				cursor.onBrokerSubscribed(output(lane, subscriptionId, true));
 				logger.debug("job_subscription=live session={} subscription={} next_seq={}", sessionId, subscriptionId,
 						cursor.nextSeq());
 			}
 			if (!receiptId.startsWith(RECEIPT_PREFIX)) {
-				this.writer.write(clean);
+				this.writer.write(clean, true);
 			}
 		});
 		return true;
@@ -96,18 +95,42 @@ public final class JobSubscriptions {
 			return false;
 		}
 		Message<byte[]> clean = withoutOrderingTask(message);
-		lane.submit(() -> {
-			ReplayCursor<Message<byte[]>> cursor = lane.cursors().get(subscriptionId);
-			if (cursor == null) {
-				logger.debug("job_message=unknown_subscription session={} subscription={} seq={}", sessionId,
-						subscriptionId, seq);
-				this.writer.write(clean);
-			}
-			else {
-				cursor.onLive(seq, clean, output(lane, subscriptionId));
-			}
-		});
+		// Most live messages go straight on, on the broker connection's thread: nothing to read, no client to wait for.
+		if (!lane.runIfIdle(() -> deliverLive(lane, subscriptionId, seq, clean, false))) {
+			lane.submit(() -> deliverLive(lane, subscriptionId, seq, clean, true));
+		}
 		return true;
+	}
+
+	/**
+	 * Passes a live message to its subscription's cursor, as a task of the session's lane.
+	 * @param mayBlock whether it may read the event log (a gap to fill) and wait for room at the client:
+	 *     only on the lane's own thread
+	 * @return false if it would have had to block, and did nothing
+	 */
+	private boolean deliverLive(SessionLane lane, String subscriptionId, long seq, Message<byte[]> message,
+			boolean mayBlock) {
+		if (!mayBlock && !this.writer.hasRoom(lane.sessionId())) {
+			return false;
+		}
+		ReplayCursor<Message<byte[]>> cursor = lane.cursors().get(subscriptionId);
+		if (cursor == null) {
+			logger.debug("job_message=unknown_subscription session={} subscription={} seq={}", lane.sessionId(),
+					subscriptionId, seq);
+			this.writer.write(message, mayBlock);
+			return true;
+		}
+		if (!mayBlock && cursor.readsLogFor(seq)) {
+			return false;
+		}
+		cursor.onLive(seq, message, output(lane, subscriptionId, mayBlock));
+		return true;
+	}
+
+	/** Whether a session's lane has nothing to run (for tests: the next live message may go straight on). */
+	boolean laneIdle(String sessionId) {
+		SessionLane lane = this.lanes.get(sessionId);
+		return lane == null || lane.isIdle();
 	}
 
 	/** A client ended one subscription. */
@@ -124,17 +147,18 @@ public final class JobSubscriptions {
 		this.lanes.remove(sessionId);
 	}
 
-	private CursorOutput<Message<byte[]>> output(SessionLane lane, String subscriptionId) {
+	/** @param mayBlock whether writes may wait for room at the client: only on the lane's own thread */
+	private CursorOutput<Message<byte[]>> output(SessionLane lane, String subscriptionId, boolean mayBlock) {
 		return new EventLogOutput<>(this.eventLog, this.outcomes) {
 
 			@Override
 			public void deliverLive(Message<byte[]> message) {
-				JobSubscriptions.this.writer.write(message);
+				JobSubscriptions.this.writer.write(message, mayBlock);
 			}
 
 			@Override
 			public void deliverFromLog(EventEnvelope event) {
-				JobSubscriptions.this.writer.write(toMessage(lane.sessionId(), subscriptionId, event));
+				JobSubscriptions.this.writer.write(toMessage(lane.sessionId(), subscriptionId, event), mayBlock);
 			}
 		};
 	}
@@ -166,24 +190,28 @@ public final class JobSubscriptions {
 		return MessageBuilder.createMessage(message.getPayload(), copy.getMessageHeaders());
 	}
 
-	/** Writes a message to its client session (the STOMP sub-protocol handler). */
-	@FunctionalInterface
-	interface ClientMessageWriter {
+	/**
+	 * Writes messages to their client sessions (Spring's sub-protocol WebSocket handler) at the client's
+	 * pace: a lane may wait until the session can take a message, so that replays and bursts do not
+	 * overflow its queue.
+	 * @param handler writes a message to its session, never waiting
+	 * @param awaitRoom waits until a session can take a message (or cuts it off)
+	 * @param hasRoom whether a session can take a message now
+	 */
+	record ClientMessageWriter(Consumer<Message<byte[]>> handler, Consumer<String> awaitRoom, Predicate<String> hasRoom) {
 
-		void write(Message<byte[]> message);
+		/** Writes a message, first waiting until its session has room if {@code mayWait}. */
+		void write(Message<byte[]> message, boolean mayWait) {
+			String sessionId = SimpMessageHeaderAccessor.getSessionId(message.getHeaders());
+			if (mayWait && sessionId != null) {
+				this.awaitRoom.accept(sessionId);
+			}
+			this.handler.accept(message);
+		}
 
-		/**
-		 * Adapts Spring's sub-protocol WebSocket handler, resolved on first use; each write first waits
-		 * until the session can take it, so a lane goes at its client's pace.
-		 */
-		static ClientMessageWriter of(Supplier<MessageHandler> handler, Consumer<String> awaitRoom) {
-			return message -> {
-				String sessionId = SimpMessageHeaderAccessor.getSessionId(message.getHeaders());
-				if (sessionId != null) {
-					awaitRoom.accept(sessionId);
-				}
-				handler.get().handleMessage(message);
-			};
+		/** Whether a session can take a message without waiting. */
+		boolean hasRoom(String sessionId) {
+			return this.hasRoom.test(sessionId);
 		}
 
 	}

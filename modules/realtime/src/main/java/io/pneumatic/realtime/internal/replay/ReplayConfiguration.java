@@ -26,9 +26,10 @@ public class ReplayConfiguration {
 	JobSubscriptions jobSubscriptions(EventLog eventLog, JsonMapper jsonMapper, ApplicationContext context,
 			StompDelivery delivery, ReplayOutcomes outcomes) {
 		// The sub-protocol handler is built from the channels these interceptors sit on: resolve it late.
-		return new JobSubscriptions(eventLog, jsonMapper, JobSubscriptions.ClientMessageWriter
-			.of(() -> context.getBean("subProtocolWebSocketHandler", MessageHandler.class), delivery::awaitRoom),
-				outcomes);
+		JobSubscriptions.ClientMessageWriter writer = new JobSubscriptions.ClientMessageWriter(
+				(message) -> context.getBean("subProtocolWebSocketHandler", MessageHandler.class).handleMessage(message),
+				delivery::awaitRoom, delivery::hasRoom);
+		return new JobSubscriptions(eventLog, jsonMapper, writer, outcomes);
 	}
 
 	@Bean

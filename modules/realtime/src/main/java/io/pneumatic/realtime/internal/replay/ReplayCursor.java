@@ -62,6 +62,11 @@ public final class ReplayCursor<M> {
 		deliverInOrder(seq, message, out);
 	}
 
+	/** Whether {@link #onLive} would read the event log for this message: it leaves a gap after what was delivered. */
+	public boolean readsLogFor(long seq) {
+		return this.live && seq > this.nextSeq;
+	}
+
 	/** The broker confirmed the subscription: replay, then release what was held. */
 	public void onBrokerSubscribed(CursorOutput<M> out) {
 		if (this.live) {

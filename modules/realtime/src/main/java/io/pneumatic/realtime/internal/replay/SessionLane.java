@@ -6,6 +6,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,8 @@ import org.springframework.messaging.Message;
 
 /**
  * The serial lane of one STOMP session: tasks run one at a time, in submission order, on a virtual
- * thread, and own the session's {@link ReplayCursor}s.
+ * thread (or, when the lane is idle and the task cannot block, on the submitter's), and own the
+ * session's {@link ReplayCursor}s.
  */
 final class SessionLane {
 
@@ -56,8 +58,35 @@ final class SessionLane {
 	void submit(Runnable task) {
 		this.tasks.add(task);
 		if (this.draining.compareAndSet(false, true)) {
-			Thread.ofVirtual().name("stomp-lane-" + this.sessionId).start(this::drain);
+			startDrainer();
 		}
+	}
+
+	/**
+	 * Runs a task on the calling thread if the lane is idle, as if it had been submitted; the task must
+	 * not block, and reports whether it got its work done.
+	 * @return false if the lane was busy or the task left its work undone (submit it then)
+	 */
+	boolean runIfIdle(BooleanSupplier task) {
+		if (!this.tasks.isEmpty() || !this.draining.compareAndSet(false, true)) {
+			return false;
+		}
+		boolean done = true;
+		try {
+			done = task.getAsBoolean();
+		}
+		catch (RuntimeException ex) {
+			failed(ex);
+		}
+		finally {
+			release();
+		}
+		return done;
+	}
+
+	/** Whether no task runs or waits. */
+	boolean isIdle() {
+		return !this.draining.get() && this.tasks.isEmpty();
 	}
 
 	private void drain() {
@@ -68,12 +97,28 @@ final class SessionLane {
 					task.run();
 				}
 				catch (RuntimeException ex) {
-					logger.warn("stomp_lane_task_failed session={} cause={}", this.sessionId, ex.toString());
+					failed(ex);
 				}
 			}
 			this.draining.set(false);
 		}
 		while (!this.tasks.isEmpty() && this.draining.compareAndSet(false, true));
+	}
+
+	/** Gives the lane up after a task ran on the caller's thread; tasks that came meanwhile get a drainer. */
+	private void release() {
+		this.draining.set(false);
+		if (!this.tasks.isEmpty() && this.draining.compareAndSet(false, true)) {
+			startDrainer();
+		}
+	}
+
+	private void startDrainer() {
+		Thread.ofVirtual().name("stomp-lane-" + this.sessionId).start(this::drain);
+	}
+
+	private void failed(RuntimeException ex) {
+		logger.warn("stomp_lane_task_failed session={} cause={}", this.sessionId, ex.toString());
 	}
 
 }

@@ -47,6 +47,12 @@ class JobSubscriptionsIntegrationTests {
 
 	private final List<Message<byte[]>> written = new CopyOnWriteArrayList<>();
 
+	/** The thread that wrote each of {@link #written}. */
+	private final List<String> writers = new CopyOnWriteArrayList<>();
+
+	/** Whether the client's queue has room, as the delivery layer would answer. */
+	private volatile boolean clientHasRoom = true;
+
 	private final String jobId = this.log.newJobId();
 
 	@AfterEach
@@ -95,12 +101,70 @@ class JobSubscriptionsIntegrationTests {
 				.satisfies(control -> assertThat(new String(control.getPayload())).contains("replay_complete")));
 	}
 
+	/**
+	 * An in-sequence live message needs neither the event log nor a wait for the client: it goes to the
+	 * client on the broker connection's thread. One after a gap is held for the lane, which fills the
+	 * gap from the event log first.
+	 */
+	@Test
+	void aLiveMessageInSequenceGoesStraightOnAndAGapIsFilledFromTheLogOnTheLane() {
+		withSubscriptions(this::deliverInSequenceThenAfterAGap);
+	}
+
+	private void deliverInSequenceThenAfterAGap(JobSubscriptions subscriptions) {
+		goLive(subscriptions);
+
+		subscriptions.liveMessage(SESSION, SUBSCRIPTION, 2, frame(StompCommand.MESSAGE, 2L));
+		assertThat(seqs()).as("written before liveMessage returned").containsExactly("2");
+		assertThat(this.writers).last().isEqualTo(Thread.currentThread().getName());
+
+		for (int i = 3; i <= 5; i++) {
+			this.log.publish(this.jobId, "token", "{\"text\":\"t" + i + "\"}");
+		}
+		subscriptions.liveMessage(SESSION, SUBSCRIPTION, 5, frame(StompCommand.MESSAGE, 5L));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(seqs()).containsExactly("2", "3", "4", "5"));
+		assertThat(this.writers.subList(1, 4)).allSatisfy(writer -> assertThat(writer).startsWith("stomp-lane-"));
+		assertThat(StompHeaderAccessor.wrap(this.written.get(2)).getMessageId()).as("seq 3 came from the log").startsWith("log-");
+	}
+
+	/** A client without room in its queue is waited for on the lane, never on the broker connection's thread. */
+	@Test
+	void aLiveMessageForAClientWithoutRoomWaitsOnTheLane() {
+		withSubscriptions(this::deliverToAClientWithoutRoom);
+	}
+
+	private void deliverToAClientWithoutRoom(JobSubscriptions subscriptions) {
+		goLive(subscriptions);
+		this.clientHasRoom = false;
+
+		subscriptions.liveMessage(SESSION, SUBSCRIPTION, 2, frame(StompCommand.MESSAGE, 2L));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(seqs()).containsExactly("2"));
+		assertThat(this.writers).last().asString().startsWith("stomp-lane-");
+	}
+
+	/** Subscribes without {@code last-seq} after one event was published, and waits until the subscription is live. */
+	private void goLive(JobSubscriptions subscriptions) {
+		this.log.publish(this.jobId, "token", "{\"text\":\"before\"}");
+		subscriptions.subscribed(SESSION, SUBSCRIPTION, this.jobId, null, "client-receipt");
+		subscriptions.receiptArrived(SESSION, "client-receipt", frame(StompCommand.RECEIPT, null));
+		await().atMost(Duration.ofSeconds(10)).until(() -> commands().contains(StompCommand.RECEIPT));
+		await().atMost(Duration.ofSeconds(10)).until(() -> subscriptions.laneIdle(SESSION));
+		this.written.clear();
+		this.writers.clear();
+	}
+
+	private List<String> seqs() {
+		return this.written.stream().map(message -> StompHeaderAccessor.wrap(message).getFirstNativeHeader("seq")).toList();
+	}
+
 	/** Runs {@code test} against a registry that reads the hub's event log and writes to {@link #written}. */
 	private void withSubscriptions(Consumer<JobSubscriptions> test) {
 		this.hub.run(context -> {
 			await().atMost(Duration.ofSeconds(10)).until(() -> this.log.library().isLoadedIn(this.log.redis()));
-			test.accept(new JobSubscriptions(context.getBean(EventLog.class), JsonMapper.builder().build(),
-					this::clientReceived, new ReplayOutcomes(new SimpleMeterRegistry())));
+			JobSubscriptions.ClientMessageWriter writer = new JobSubscriptions.ClientMessageWriter(this::clientReceived,
+					(sessionId) -> { }, (sessionId) -> this.clientHasRoom);
+			test.accept(new JobSubscriptions(context.getBean(EventLog.class), JsonMapper.builder().build(), writer,
+					new ReplayOutcomes(new SimpleMeterRegistry())));
 		});
 	}
 
@@ -111,6 +175,7 @@ class JobSubscriptionsIntegrationTests {
 			this.log.publish(this.jobId, "token", "{\"text\":\"after\"}");
 		}
 		this.written.add(message);
+		this.writers.add(Thread.currentThread().getName());
 	}
 
 	private List<StompCommand> commands() {

@@ -58,6 +58,18 @@ class ReplayCursorTests {
 	}
 
 	@Test
+	void onlyALiveMessageAfterAGapReadsTheLog() {
+		this.out.logUpTo(9);
+		ReplayCursor<Message<byte[]>> cursor = new ReplayCursor<>("42", 0L);
+		assertThat(cursor.readsLogFor(20)).as("held until the broker confirms").isFalse();
+		cursor.onBrokerSubscribed(this.out);
+
+		assertThat(cursor.readsLogFor(9)).as("a duplicate").isFalse();
+		assertThat(cursor.readsLogFor(10)).as("the next one").isFalse();
+		assertThat(cursor.readsLogFor(11)).as("one missing before it").isTrue();
+	}
+
+	@Test
 	void dropsDuplicatesAndFillsGapsFromTheLog() {
 		this.out.logUpTo(9);
 		ReplayCursor<Message<byte[]>> cursor = new ReplayCursor<>("42", 0L);
