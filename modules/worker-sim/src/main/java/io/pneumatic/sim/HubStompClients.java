@@ -14,12 +14,14 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  *
  * <p>A hub event carries up to 64 KiB of payload, so a frame is larger than both the WebSocket
  * container's default text buffer (8 KiB) and the STOMP client's default inbound limit (64 KiB): a client
- * with the defaults drops its connection on the first large event. Both are raised to 1 MiB here.
+ * with the defaults drops its connection on the first large event. Both are raised to 128 KiB here, room
+ * for the largest event with its envelope and headers. Not more: the container allocates the text buffer
+ * of every connection up front (two bytes per character), and a fan-out run holds a thousand of them.
  * Frames stay raw bytes, parsed with Jackson 3 by the caller (STACK-NOTES pitfall 8).
  */
 public final class HubStompClients {
 
-	private static final int MAX_FRAME_BYTES = 1024 * 1024;
+	private static final int MAX_FRAME_BYTES = 128 * 1024;
 
 	private HubStompClients() {
 	}
