@@ -60,7 +60,8 @@ class BrokerPublisher implements AutoCloseable {
 			receiptable.addReceiptTask(() -> confirmed.complete(null));
 			receiptable.addReceiptLostTask(() -> confirmed.completeExceptionally(new BrokerUnavailableException(lost)));
 		}).exceptionally((failure) -> {
-			confirmed.completeExceptionally(new BrokerUnavailableException("cannot write to the broker: " + failure));
+			confirmed.completeExceptionally(new BrokerUnavailableException(
+					"cannot write to the broker: " + NestedExceptionUtils.getMostSpecificCause(failure)));
 			return null;
 		});
 		return confirmed;
