@@ -49,7 +49,6 @@ class BrokerPublisher implements AutoCloseable {
 	CompletableFuture<Void> sendConfirmed(List<Outgoing> messages) {
 		StompSession current = connectedSession();
 		Outgoing last = messages.getLast();
-		String lost = "no receipt from the broker for " + last.destination() + " seq " + last.event().seq();
 		CompletableFuture<Void> confirmed = new CompletableFuture<>();
 		this.broker.inOneWrite(() -> {
 			messages.subList(0, messages.size() - 1)
@@ -58,7 +57,8 @@ class BrokerPublisher implements AutoCloseable {
 			headers.setReceipt("relay-" + this.receipts.incrementAndGet());
 			StompSession.Receiptable receiptable = current.send(headers, last.json());
 			receiptable.addReceiptTask(() -> confirmed.complete(null));
-			receiptable.addReceiptLostTask(() -> confirmed.completeExceptionally(new BrokerUnavailableException(lost)));
+			receiptable.addReceiptLostTask(() -> confirmed.completeExceptionally(new BrokerUnavailableException(
+					"no receipt from the broker for " + last.destination() + " seq " + last.event().seq())));
 		}).exceptionally((failure) -> {
 			confirmed.completeExceptionally(new BrokerUnavailableException(
 					"cannot write to the broker: " + NestedExceptionUtils.getMostSpecificCause(failure)));

@@ -8,6 +8,7 @@ import io.pneumatic.realtime.internal.delivery.StompDelivery;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.MessageHandler;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,10 +26,11 @@ public class ReplayConfiguration {
 	@Bean
 	JobSubscriptions jobSubscriptions(EventLog eventLog, JsonMapper jsonMapper, ApplicationContext context,
 			StompDelivery delivery, ReplayOutcomes outcomes) {
-		// The sub-protocol handler is built from the channels these interceptors sit on: resolve it late.
+		// The sub-protocol handler is built from the channels these interceptors sit on: resolve it on first use, once.
+		SingletonSupplier<MessageHandler> handler = SingletonSupplier
+			.of(() -> context.getBean("subProtocolWebSocketHandler", MessageHandler.class));
 		JobSubscriptions.ClientMessageWriter writer = new JobSubscriptions.ClientMessageWriter(
-				(message) -> context.getBean("subProtocolWebSocketHandler", MessageHandler.class).handleMessage(message),
-				delivery::awaitRoom, delivery::hasRoom);
+				(message) -> handler.obtain().handleMessage(message), delivery::awaitRoom, delivery::hasRoom);
 		return new JobSubscriptions(eventLog, jsonMapper, writer, outcomes);
 	}
 
