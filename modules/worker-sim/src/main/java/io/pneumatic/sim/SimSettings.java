@@ -100,6 +100,8 @@ public record SimSettings(
 	 * @param subscribeTimeout how long to wait for every subscription to be confirmed
 	 * @param publisherThreads how many virtual threads share the publish schedule
 	 * @param connectConcurrency how many WebSocket handshakes run at once while connecting
+	 * @param probeInterval how often, during each step's measurement window, the new-job probe starts a job
+	 *     and measures its first token on a warm hub and client (STOMP only; 0s turns it off). Default: 200ms.
 	 * @param token the bearer token of every STOMP connection (short option {@code --token}); by default each
 	 *     connection gets its own from the hub's development-only token endpoint ({@code dev} profile)
 	 * @param out where to write the results: {@code *.md} appends Markdown table rows, anything else
@@ -120,6 +122,7 @@ public record SimSettings(
 			@DefaultValue("60s") @DurationMin(seconds = 1, message = "must be at least 1s: set pneumatic.sim.load.subscribe-timeout") Duration subscribeTimeout,
 			@DefaultValue("16") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.load.publisher-threads") int publisherThreads,
 			@DefaultValue("32") @Min(value = 1, message = "must be at least 1: set pneumatic.sim.load.connect-concurrency") int connectConcurrency,
+			@DefaultValue("200ms") @NotNull Duration probeInterval,
 			@Nullable String token,
 			@Nullable Path out) {
 
@@ -133,6 +136,17 @@ public record SimSettings(
 		@AssertTrue(message = "pneumatic.sim.load.warmup must not be negative (0s turns the warm-up off)")
 		public boolean isWarmupNotNegative() {
 			return !this.warmup.isNegative();
+		}
+
+		/** Whether the probe interval is not negative. */
+		@AssertTrue(message = "pneumatic.sim.load.probe-interval must not be negative (0s turns the new-job probe off)")
+		public boolean isProbeIntervalNotNegative() {
+			return !this.probeInterval.isNegative();
+		}
+
+		/** Whether the new-job probe runs: over STOMP, with a probe interval. */
+		public boolean probesNewJobs() {
+			return this.transport == Transport.STOMP && !this.probeInterval.isZero();
 		}
 
 		/** The number of subscriptions over all jobs. */

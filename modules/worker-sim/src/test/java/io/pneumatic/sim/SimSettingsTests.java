@@ -67,6 +67,23 @@ class SimSettingsTests {
 	}
 
 	@Test
+	void probesNewJobsEveryTwoHundredMillisecondsOverStompUnlessTurnedOff() {
+		this.contextRunner.withPropertyValues("pneumatic.sim.mode=load").run(context -> {
+			SimSettings.Load load = context.getBean(SimSettings.class).load();
+			assertThat(load.probeInterval()).isEqualTo(Duration.ofMillis(200));
+			assertThat(load.probesNewJobs()).isTrue();
+		});
+		this.contextRunner.withPropertyValues("pneumatic.sim.load.probe-interval=0s")
+			.run(context -> assertThat(context.getBean(SimSettings.class).load().probesNewJobs()).isFalse());
+		this.contextRunner.withPropertyValues("pneumatic.sim.load.transport=sse")
+			.run(context -> assertThat(context.getBean(SimSettings.class).load().probesNewJobs()).isFalse());
+		this.contextRunner.withPropertyValues("pneumatic.sim.load.probe-interval=-1s")
+			.run(context -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("probe-interval must not be negative"));
+	}
+
+	@Test
 	void bindsQueueLoadSettings() {
 		this.contextRunner.withPropertyValues("pneumatic.sim.mode=queue-load", "pneumatic.sim.queue-load.lanes=1,100",
 					"pneumatic.sim.queue-load.items=5000", "pneumatic.sim.queue-load.workers=4",

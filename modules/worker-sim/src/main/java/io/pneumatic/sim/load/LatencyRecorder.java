@@ -4,8 +4,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * End-to-end latencies (receive time − intended send time, in nanoseconds) of the events intended for
- * the current measurement window.
+ * Latencies (in nanoseconds) of the events intended for the current measurement window.
  *
  * <p>Lock-free for the recording threads (an HdrHistogram {@link Recorder}); one reader takes the
  * histogram at the end of a step.
@@ -24,10 +23,10 @@ final class LatencyRecorder {
 		this.recorder.reset();
 	}
 
-	/** Records one delivery, if its event was intended for the window. */
-	void record(long sentNanos, long receivedNanos) {
-		if (this.window.contains(sentNanos) && receivedNanos >= sentNanos) {
-			this.recorder.recordValue(receivedNanos - sentNanos);
+	/** Records one delivery's latency, if its event was intended for the window; negative latencies are not recorded. */
+	void record(long sentNanos, long latencyNanos) {
+		if (this.window.contains(sentNanos) && latencyNanos >= 0) {
+			this.recorder.recordValue(latencyNanos);
 		}
 	}
 

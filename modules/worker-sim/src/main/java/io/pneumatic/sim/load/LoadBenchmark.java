@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +13,7 @@ import java.util.function.IntFunction;
 
 import io.pneumatic.realtime.EventPublisher;
 import io.pneumatic.sim.SimSettings;
-import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,8 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Load mode: the end-to-end benchmark. Subscribes {@code jobs × subscribers-per-job} STOMP or SSE
  * clients ({@code --transport}), then for each rate publishes through {@link EventPublisher} for
- * warm-up + duration and reports latency (p50/p99/p99.9), delivered/s, lost, duplicated and
- * out-of-order events, and the first-token latency of the jobs (first step).
+ * warm-up + duration and reports latency (p50/p99/p99.9, end to end and the hub's share), delivered/s,
+ * lost, duplicated and out-of-order events, the first-token latency of the jobs (first step), and that of
+ * new jobs started during each step's measurement window ({@link NewJobProbe}).
  *
  * <p>Runs on the main thread and returns when done. The exit code is 0, or
  * {@value #EXIT_DELIVERY_VIOLATED} when some step lost, duplicated or reordered events.
@@ -73,8 +75,8 @@ final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
 		}
 		int total = this.settings.totalSubscribers();
 		CountDownLatch confirmations = new CountDownLatch(total);
-		LatencyRecorder latency = new LatencyRecorder();
-		FirstTokenLatency firstTokenLatency = new FirstTokenLatency();
+		SplitLatency latency = new SplitLatency();
+		SplitLatency firstTokenLatency = new SplitLatency();
 		// Every job's first token counts, whenever it was sent.
 		firstTokenLatency.startWindow(System.nanoTime(), System.nanoTime() + FIRST_TOKEN_WINDOW.toNanos());
 		List<LoadSubscription> subscriptions = new ArrayList<>(total);
@@ -93,15 +95,18 @@ final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
 		try (SubscriberPool pool = subscriberPool(subscriptions, (index) -> tokens.tokenFor(runId, index));
 				StalledSubscribers stalled = new StalledSubscribers(this.settings.hubUrl(), jobIds,
 						this.settings.stalledSubscribers(), (index) -> tokens.tokenFor(runId, total + index),
-						this.settings.subscribeTimeout())) {
+						this.settings.subscribeTimeout());
+				NewJobProbe probe = this.settings.probesNewJobs() ? new NewJobProbe(this.settings.hubUrl(),
+						tokens.tokenFor(runId, total + this.settings.stalledSubscribers()), this.eventPublisher, this.jsonMapper,
+						this.settings.subscribeTimeout()) : null) {
 			pool.connect(this.settings.connectConcurrency(), this.settings.subscribeTimeout());
 			awaitConfirmed(confirmations, total);
 			logger.info("event=load_subscribed run={} subscriptions={} connections={} stalled={}", runId, total, pool.size(),
 					stalled.size());
 			List<StepResult> results = new ArrayList<>();
 			for (int step = 1; step <= this.settings.rates().size(); step++) {
-				StepResult result = runStep(step, this.settings.rates().get(step - 1), publisher, subscriptions, latency,
-						firstTokenLatency, pool);
+				StepResult result = runStep(runId, step, this.settings.rates().get(step - 1), publisher, subscriptions, latency,
+						firstTokenLatency, pool, probe);
 				this.report.print(result, System.out);
 				results.add(result);
 				if (!result.deliveredCorrectly()) {
@@ -129,8 +134,9 @@ final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
 		return this.settings.transport().name().toLowerCase(Locale.ROOT);
 	}
 
-	private StepResult runStep(int step, long rate, LoadPublisher publisher, List<LoadSubscription> subscriptions,
-			LatencyRecorder latency, FirstTokenLatency firstTokenLatency, SubscriberPool pool) throws InterruptedException {
+	private StepResult runStep(String runId, int step, long rate, LoadPublisher publisher, List<LoadSubscription> subscriptions,
+			SplitLatency latency, SplitLatency firstTokenLatency, SubscriberPool pool, @Nullable NewJobProbe probe)
+			throws InterruptedException {
 		long reconnectsBefore = pool.reconnects();
 		long startNanos = System.nanoTime() + START_LEAD.toNanos();
 		long measureFrom = startNanos + this.settings.warmup().toNanos();
@@ -138,9 +144,14 @@ final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
 		RatePacer pacer = new RatePacer(startNanos, rate, RatePacer.Clock.SYSTEM);
 		latency.startWindow(measureFrom, measureTo);
 		logger.info("event=step_started step={} rate={} events={}", step, rate, pacer.eventsBefore(measureTo));
+		long probeFailuresBefore = (probe != null) ? probe.failures() : 0;
+		CompletableFuture<SplitLatency.Histograms> probed = (probe != null)
+				? CompletableFuture.supplyAsync(() -> probe.run(runId, measureFrom, measureTo, this.settings.probeInterval()).take(),
+						Thread.ofVirtual().name("new-job-probe")::start)
+				: CompletableFuture.completedFuture(SplitLatency.Histograms.none());
 		LoadPublisher.Publication publication = publisher.publish(pacer, pacer.eventsBefore(measureTo));
 		boolean drained = drain(subscriptions, publication);
-		Histogram histogram = latency.takeHistogram();
+		SplitLatency.Histograms newJobFirstTokens = probed.join();
 		long lost = 0;
 		DeliveryTally.Anomalies anomalies = DeliveryTally.Anomalies.NONE;
 		for (LoadSubscription subscription : subscriptions) {
@@ -149,9 +160,10 @@ final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
 		}
 		logger.info("event=step_finished step={} published={} drained={}", step, publication.count(), drained);
 		return new StepResult(step, transportName(), rate, this.settings.jobs(), this.settings.subscribersPerJob(), pool.size(),
-				publication.count(), publication.failures(), publication.lag(), histogram, this.settings.duration().toNanos() / 1e9,
-				drained, lost, anomalies.duplicated(), anomalies.outOfOrder(), pool.reconnects() - reconnectsBefore,
-				firstTokenLatency.takeFromSend(), firstTokenLatency.takeFromLog());
+				publication.count(), publication.failures(), publication.lag(), latency.take(),
+				this.settings.duration().toNanos() / 1e9, drained, lost, anomalies.duplicated(), anomalies.outOfOrder(),
+				pool.reconnects() - reconnectsBefore, firstTokenLatency.take(), newJobFirstTokens,
+				(probe != null) ? probe.failures() - probeFailuresBefore : 0);
 	}
 
 	/** Waits until every subscriber has its job's last published seq, or the drain timeout passes. */

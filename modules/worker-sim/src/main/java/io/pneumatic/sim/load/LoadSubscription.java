@@ -1,8 +1,8 @@
 package io.pneumatic.sim.load;
 
-import java.time.Instant;
-
 import java.lang.reflect.Type;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -34,27 +34,27 @@ final class LoadSubscription implements StompFrameHandler {
 
 	private final JsonMapper jsonMapper;
 
-	private final LatencyRecorder latency;
+	private final SplitLatency latency;
 
 	private final CountDownLatch allSubscribed;
 
 	private final AtomicBoolean subscribed = new AtomicBoolean();
 
-	private final FirstTokenLatency firstTokenLatency;
+	private final SplitLatency firstTokenLatency;
 
 	private final DeliveryTally tally = new DeliveryTally();
 
 	/** Touched by the one thread that delivers this subscriber's events at a time. */
 	private boolean firstTokenSeen;
 
-	private volatile boolean finished;
+	private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
 	/**
 	 * @param latency records the latency of every event
 	 * @param firstTokenLatency records the latency of the job's first {@code token} event, once
 	 * @param allSubscribed counted down once the subscription is confirmed
 	 */
-	LoadSubscription(String jobId, JsonMapper jsonMapper, LatencyRecorder latency, FirstTokenLatency firstTokenLatency,
+	LoadSubscription(String jobId, JsonMapper jsonMapper, SplitLatency latency, SplitLatency firstTokenLatency,
 			CountDownLatch allSubscribed) {
 		this.jobId = jobId;
 		this.jsonMapper = jsonMapper;
@@ -92,14 +92,14 @@ final class LoadSubscription implements StompFrameHandler {
 
 	@Override
 	public void handleFrame(StompHeaders headers, @Nullable Object payload) {
-		long receivedNanos = System.nanoTime();
+		SplitLatency.Arrival arrival = SplitLatency.Arrival.now();
 		if (payload instanceof byte[] bytes) {
-			receive(this.jsonMapper.readTree(bytes), receivedNanos);
+			receive(this.jsonMapper.readTree(bytes), arrival);
 		}
 	}
 
-	/** Tallies one envelope that arrived at {@code receivedNanos}, whatever the transport. */
-	void receive(JsonNode envelope, long receivedNanos) {
+	/** Tallies one envelope that arrived at {@code arrival}, whatever the transport. */
+	void receive(JsonNode envelope, SplitLatency.Arrival arrival) {
 		JsonNode seq = envelope.path("seq");
 		if (!seq.isNumber()) {
 			handleControl(envelope);
@@ -109,21 +109,27 @@ final class LoadSubscription implements StompFrameHandler {
 		String type = envelope.path("type").asString("");
 		JsonNode sentNanos = envelope.path("payload").path("sent_nanos");
 		if (sentNanos.isNumber()) {
-			this.latency.record(sentNanos.asLong(), receivedNanos);
+			Instant acceptedAt = Instant.parse(envelope.path("ts").asString());
+			this.latency.record(sentNanos.asLong(), acceptedAt, arrival);
 			if (TOKEN.equals(type) && !this.firstTokenSeen) {
 				// Replay delivers in order, so the first token to arrive is the job's first token.
 				this.firstTokenSeen = true;
-				this.firstTokenLatency.record(sentNanos.asLong(), Instant.parse(envelope.path("ts").asString()), receivedNanos);
+				this.firstTokenLatency.record(sentNanos.asLong(), acceptedAt, arrival);
 			}
 		}
 		if (EventTypes.DONE.equals(type)) {
-			this.finished = true;
+			this.ended.complete(null);
 		}
 	}
 
 	/** Whether the job's {@code done} arrived: its stream has ended. */
 	boolean finished() {
-		return this.finished;
+		return this.ended.isDone();
+	}
+
+	/** Completes when the job's {@code done} arrives. */
+	CompletableFuture<Void> ended() {
+		return this.ended;
 	}
 
 	private void handleControl(JsonNode envelope) {

@@ -196,9 +196,9 @@ final class SseSubscriberPool implements SubscriberPool {
 				String line;
 				while ((line = lines.readLine()) != null) {
 					if (line.startsWith("data:")) {
-						long receivedNanos = System.nanoTime();
+						SplitLatency.Arrival arrival = SplitLatency.Arrival.now();
 						this.subscription.receive(SseSubscriberPool.this.jsonMapper.readTree(line.substring(5).strip()),
-								receivedNanos);
+								arrival);
 					}
 				}
 			}

@@ -32,6 +32,12 @@ class BenchmarkReportTests {
 			.containsKeys("p99_ms", "p99_9_ms", "duplicated", "out_of_order", "first_token_p99_ms", "first_token_hub_p99_ms");
 		assertThat((BigDecimal) result.metrics().get("first_token_p50_ms")).isCloseTo(new BigDecimal("5.0"),
 				within(new BigDecimal("0.01")));
+		assertThat((BigDecimal) result.metrics().get("hub_p50_ms")).isCloseTo(new BigDecimal("1.0"), within(new BigDecimal("0.01")));
+		assertThat(result.metrics()).containsKeys("hub_p99_ms", "hub_p99_9_ms")
+			.containsEntry("new_job_first_tokens", 10L)
+			.containsEntry("new_job_probe_failures", 1L);
+		assertThat((BigDecimal) result.metrics().get("new_job_first_token_hub_p50_ms")).isCloseTo(new BigDecimal("1.0"),
+				within(new BigDecimal("0.01")));
 		assertThat(result.deliveredCorrectly()).isTrue();
 	}
 
@@ -71,12 +77,17 @@ class BenchmarkReportTests {
 		for (int i = 0; i < 100; i++) {
 			latency.recordValue(2_000_000);
 		}
+		Histogram hub = new Histogram(3);
+		for (int i = 0; i < 100; i++) {
+			hub.recordValue(1_000_000);
+		}
 		Histogram firstTokens = new Histogram(3);
 		for (int i = 0; i < 10; i++) {
 			firstTokens.recordValue(5_000_000);
 		}
-		return new StepResult(step, "stomp", 100, 10, 1, 10, 1000, 0, new Histogram(3), latency, 2.0, true, lost, 0, 0, 0,
-				firstTokens, firstTokens);
+		return new StepResult(step, "stomp", 100, 10, 1, 10, 1000, 0, new Histogram(3),
+				new SplitLatency.Histograms(latency, hub), 2.0, true, lost, 0, 0, 0, new SplitLatency.Histograms(firstTokens, firstTokens),
+				new SplitLatency.Histograms(firstTokens, hub), 1);
 	}
 
 }

@@ -16,9 +16,9 @@ class LoadSubscriptionTests {
 
 	private final CountDownLatch confirmations = new CountDownLatch(1);
 
-	private final LatencyRecorder latency = new LatencyRecorder();
+	private final SplitLatency latency = new SplitLatency();
 
-	private final FirstTokenLatency firstToken = new FirstTokenLatency();
+	private final SplitLatency firstToken = new SplitLatency();
 
 	private final LoadSubscription subscription = new LoadSubscription("load-1", JsonMapper.builder().build(),
 			this.latency, this.firstToken, this.confirmations);
@@ -48,7 +48,11 @@ class LoadSubscriptionTests {
 
 		assertThat(this.subscription.tally().highestSeq()).isEqualTo(2);
 		assertThat(this.subscription.tally().takeAnomalies()).isEqualTo(new DeliveryTally.Anomalies(1, 0));
-		assertThat(this.latency.takeHistogram().getTotalCount()).isEqualTo(2);
+		SplitLatency.Histograms taken = this.latency.take();
+		assertThat(taken.fromSend().getTotalCount()).isEqualTo(2);
+		Histogram fromLog = taken.fromLog();
+		assertThat(fromLog.getTotalCount()).as("the same events, from the envelope's ts").isEqualTo(2);
+		assertThat(fromLog.getMinValue()).as("ts is 4 ms before arrival").isBetween(4_000_000L, 1_000_000_000L);
 	}
 
 	@Test
@@ -62,13 +66,15 @@ class LoadSubscriptionTests {
 		assertThat(this.subscription.finished()).isFalse();
 		frame("{\"stream\":\"jobs.load-1\",\"seq\":4,\"type\":\"done\",\"ts\":\"2026-11-24T10:00:00Z\",\"payload\":{\"status\":\"succeeded\"}}");
 
-		Histogram firstTokens = this.firstToken.takeFromSend();
+		SplitLatency.Histograms taken = this.firstToken.take();
+		Histogram firstTokens = taken.fromSend();
 		assertThat(firstTokens.getTotalCount()).isEqualTo(1);
 		assertThat(firstTokens.getMinValue()).isGreaterThanOrEqualTo(7_000_000L);
-		Histogram fromLog = this.firstToken.takeFromLog();
+		Histogram fromLog = taken.fromLog();
 		assertThat(fromLog.getTotalCount()).isEqualTo(1);
 		assertThat(fromLog.getMinValue()).as("from the envelope's ts, 4 ms before it arrived").isBetween(4_000_000L, 1_000_000_000L);
 		assertThat(this.subscription.finished()).isTrue();
+		assertThat(this.subscription.ended()).isDone();
 	}
 
 	private void frame(String json) {
