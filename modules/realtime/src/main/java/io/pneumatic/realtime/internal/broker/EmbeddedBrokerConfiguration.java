@@ -6,9 +6,11 @@ import java.time.Duration;
 
 import io.pneumatic.realtime.internal.consume.InstanceSettings;
 import io.pneumatic.realtime.internal.log.EventLogConnections;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -48,6 +50,10 @@ public class EmbeddedBrokerConfiguration {
 		configuration.setJMXManagementEnabled(false);
 		configuration.setGracefulShutdownEnabled(false);
 		configuration.setBrokerInstance(dataDir.toFile());
+		// Without these Artemis logs two warnings (AMQ222165, AMQ222166) for every subscription's queue; nothing
+		// is ever dead-lettered or expired here, and its own default broker.xml names the same addresses.
+		configuration.addAddressSetting("#", new AddressSettings().setDeadLetterAddress(SimpleString.of("DLQ"))
+			.setExpiryAddress(SimpleString.of("ExpiryQueue")));
 		// connectionTtl: Artemis drops a STOMP connection without heart-beats after a minute of client silence,
 		// which would cut listen-only clients; the hub ends relay sessions itself when their WebSocket closes.
 		configuration.addAcceptorConfiguration("stomp", "tcp://" + endpoint.host() + ":" + endpoint.port()

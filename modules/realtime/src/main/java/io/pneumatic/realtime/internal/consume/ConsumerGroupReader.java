@@ -2,6 +2,7 @@ package io.pneumatic.realtime.internal.consume;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -26,6 +27,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +69,8 @@ final class ConsumerGroupReader {
 
 	private final ExponentialBackoff backoff;
 
+	private final Timer readDelay;
+
 	private volatile boolean running;
 
 	private @Nullable Thread thread;
@@ -90,9 +95,10 @@ final class ConsumerGroupReader {
 	/**
 	 * @param consumerName this instance's name in the group ({@code pneumatic.instance-id})
 	 * @param keys the streams to read, owned by this reader from now on
+	 * @param registry where the reader records how long after the event log accepted them it reads events
 	 */
 	ConsumerGroupReader(EventStreamConsumer consumer, String consumerName, EventLogConnections connections,
-			EventEntryMapper entryMapper, ConsumerSettings settings, StreamKeys keys, Clock clock) {
+			EventEntryMapper entryMapper, ConsumerSettings settings, StreamKeys keys, Clock clock, MeterRegistry registry) {
 		this.consumer = consumer;
 		this.self = Consumer.from(consumer.group(), consumerName);
 		this.connections = connections;
@@ -102,6 +108,14 @@ final class ConsumerGroupReader {
 		this.clock = clock;
 		this.backoff = new ExponentialBackoff(FIRST_BACKOFF, settings.maxBackoff());
 		this.claimAtMillis = clock.millis() + settings.claimInterval().toMillis();
+		this.readDelay = Timer.builder("pneumatic.events.read.delay")
+			.description("from the event log accepting an event to its consumer group reading it")
+			.tag("group", consumer.group())
+			.tag("streams", keys.kind())
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofSeconds(30))
+			.register(registry);
 	}
 
 	/** Starts reading on a new virtual thread. */
@@ -287,6 +301,7 @@ final class ConsumerGroupReader {
 		Map<String, List<String>> settled = new LinkedHashMap<>();
 		List<StreamMessage<String, String>> eventEntries = new ArrayList<>();
 		List<EventEnvelope> events = new ArrayList<>();
+		Instant readAt = this.clock.instant();
 		for (StreamMessage<String, String> entry : entries) {
 			if (this.keys.wakeup().equals(entry.getStream())) {
 				wokenBy(entry);
@@ -300,6 +315,9 @@ final class ConsumerGroupReader {
 			else {
 				eventEntries.add(entry);
 				events.add(event);
+				Duration delay = Duration.between(event.ts(), readAt);
+				// Another host's clock may run a little ahead.
+				this.readDelay.record(delay.isNegative() ? Duration.ZERO : delay);
 			}
 		}
 		acknowledge(async, settled);

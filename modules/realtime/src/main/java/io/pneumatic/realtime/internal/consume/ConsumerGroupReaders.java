@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,13 +45,15 @@ final class ConsumerGroupReaders implements SmartLifecycle {
 
 	private final InstanceSettings instance;
 
+	private final MeterRegistry registry;
+
 	private final List<ConsumerGroupReader> readers = new ArrayList<>();
 
 	private volatile boolean running;
 
 	ConsumerGroupReaders(ObjectProvider<EventStreamConsumer> consumers, EventLogConnections connections,
 			EventEntryMapper entryMapper, ConsumerSettings settings, RetentionSettings retention, OpsStreamSettings ops,
-			InstanceSettings instance) {
+			InstanceSettings instance, MeterRegistry registry) {
 		this.consumers = consumers;
 		this.connections = connections;
 		this.entryMapper = entryMapper;
@@ -58,6 +61,7 @@ final class ConsumerGroupReaders implements SmartLifecycle {
 		this.retention = retention;
 		this.ops = ops;
 		this.instance = instance;
+		this.registry = registry;
 	}
 
 	@Override
@@ -88,7 +92,7 @@ final class ConsumerGroupReaders implements SmartLifecycle {
 
 	private void start(EventStreamConsumer consumer, StreamKeys keys, Clock clock) {
 		ConsumerGroupReader reader = new ConsumerGroupReader(consumer, this.instance.instanceId(), this.connections,
-				this.entryMapper, this.settings, keys, clock);
+				this.entryMapper, this.settings, keys, clock, this.registry);
 		this.readers.add(reader);
 		reader.start();
 	}

@@ -45,6 +45,11 @@ final class JobStreamKeys extends RefreshedStreamKeys {
 	}
 
 	@Override
+	public String kind() {
+		return "jobs";
+	}
+
+	@Override
 	public String readerSuffix() {
 		return "";
 	}

@@ -40,6 +40,11 @@ final class OpsStreamKeys extends RefreshedStreamKeys {
 	}
 
 	@Override
+	public String kind() {
+		return "ops";
+	}
+
+	@Override
 	public String readerSuffix() {
 		return "-ops";
 	}

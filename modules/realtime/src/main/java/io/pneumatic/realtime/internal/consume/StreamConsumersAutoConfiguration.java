@@ -1,5 +1,8 @@
 package io.pneumatic.realtime.internal.consume;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -25,8 +28,10 @@ public final class StreamConsumersAutoConfiguration {
 	@Bean
 	ConsumerGroupReaders consumerGroupReaders(ObjectProvider<EventStreamConsumer> consumers,
 			EventLogConnections connections, EventEntryMapper entryMapper, ConsumerSettings settings,
-			RetentionSettings retention, OpsStreamSettings ops, InstanceSettings instance) {
-		return new ConsumerGroupReaders(consumers, connections, entryMapper, settings, retention, ops, instance);
+			RetentionSettings retention, OpsStreamSettings ops, InstanceSettings instance,
+			ObjectProvider<MeterRegistry> registry) {
+		return new ConsumerGroupReaders(consumers, connections, entryMapper, settings, retention, ops, instance,
+				registry.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 }

@@ -11,6 +11,9 @@ import io.lettuce.core.api.sync.RedisCommands;
  */
 interface StreamKeys {
 
+	/** Which streams these are, for metrics: {@code jobs} or {@code ops}. */
+	String kind();
+
 	/** What the reader's thread and connection names carry after the group: {@code ""} for jobs, {@code "-ops"} for ops. */
 	String readerSuffix();
 

@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import io.lettuce.core.Consumer;
 import io.lettuce.core.KillArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.XReadArgs.StreamOffset;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +40,8 @@ class ConsumerGroupReaderIntegrationTests {
 			Duration.ofSeconds(15), Duration.ofMillis(200), Duration.ofMillis(300));
 
 	private final List<ConsumerGroupReader> readers = new ArrayList<>();
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	@AfterEach
 	void close() throws InterruptedException {
@@ -71,6 +76,22 @@ class ConsumerGroupReaderIntegrationTests {
 			assertThat(second.seqsOf(jobId)).isSorted();
 			await().atMost(AWAIT).until(() -> pendingCount(jobId) == 0);
 		}
+	}
+
+	@Test
+	void recordsHowLongAfterTheLogAcceptedThemItReadsEvents() {
+		RecordingConsumer consumer = new RecordingConsumer(this.group);
+		start(consumer, "instance-a", this.settings);
+		String jobId = this.log.newJobId();
+
+		for (int i = 0; i < 5; i++) {
+			this.log.publish(jobId, "token", "{\"text\":\"" + i + "\"}");
+		}
+
+		await().atMost(AWAIT).until(() -> consumer.consumed().size() == 5);
+		Timer readDelay = this.registry.get("pneumatic.events.read.delay").tag("group", this.group).tag("streams", "jobs").timer();
+		assertThat(readDelay.count()).isEqualTo(5);
+		assertThat(readDelay.max(TimeUnit.SECONDS)).as("read within the test's wait").isLessThan(AWAIT.toSeconds());
 	}
 
 	@Test
@@ -269,7 +290,8 @@ class ConsumerGroupReaderIntegrationTests {
 	private ConsumerGroupReader start(EventStreamConsumer consumer, String instanceId, ConsumerSettings readerSettings) {
 		ConsumerGroupReader reader = new ConsumerGroupReader(consumer, instanceId, this.log.connections(),
 				new EventEntryMapper(JsonMapper.builder().build()), readerSettings,
-				new JobStreamKeys(consumer.group(), Duration.ofMinutes(30), readerSettings.keyRefresh(), Clock.systemUTC()), Clock.systemUTC());
+				new JobStreamKeys(consumer.group(), Duration.ofMinutes(30), readerSettings.keyRefresh(), Clock.systemUTC()), Clock.systemUTC(),
+				this.registry);
 		this.readers.add(reader);
 		reader.start();
 		return reader;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,7 +80,7 @@ class OpsStreamReaderIntegrationTests {
 		ConsumerGroupReader reader = new ConsumerGroupReader(consumer, instanceId, this.log.connections(),
 				new EventEntryMapper(JsonMapper.builder().build()), this.settings,
 				new OpsStreamKeys(this.group, Duration.ofMinutes(5), this.settings.keyRefresh(), Clock.systemUTC()),
-				Clock.systemUTC());
+				Clock.systemUTC(), new SimpleMeterRegistry());
 		this.readers.add(reader);
 		reader.start();
 	}
