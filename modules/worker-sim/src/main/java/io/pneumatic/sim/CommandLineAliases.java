@@ -28,6 +28,7 @@ public final class CommandLineAliases {
 			Map.entry("warmup", "pneumatic.sim.load.warmup"),
 			Map.entry("out", "pneumatic.sim.load.out"),
 			Map.entry("token", "pneumatic.sim.load.token"),
+			Map.entry("probe-interval", "pneumatic.sim.load.probe-interval"),
 			Map.entry("job-interval", "pneumatic.sim.demo.job-interval"),
 			Map.entry("max-concurrent-jobs", "pneumatic.sim.demo.max-concurrent-jobs"),
 			Map.entry("failure-probability", "pneumatic.sim.demo.failure-probability"),

@@ -9,11 +9,11 @@ class CommandLineAliasesTests {
 	@Test
 	void expandsShortOptionsToPropertyKeys() {
 		String[] expanded = CommandLineAliases.expand(new String[] { "--mode=load", "--jobs=200", "--rate=100,200",
-				"--subscribers=1000", "--out=results.md" });
+				"--subscribers=1000", "--out=results.md", "--probe-interval=0s" });
 
 		assertThat(expanded).containsExactly("--pneumatic.sim.mode=load", "--pneumatic.sim.load.jobs=200",
 				"--pneumatic.sim.load.rates=100,200", "--pneumatic.sim.load.subscribers-per-job=1000",
-				"--pneumatic.sim.load.out=results.md");
+				"--pneumatic.sim.load.out=results.md", "--pneumatic.sim.load.probe-interval=0s");
 	}
 
 	@Test
