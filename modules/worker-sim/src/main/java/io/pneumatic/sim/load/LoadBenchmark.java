@@ -144,14 +144,13 @@ final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
 		RatePacer pacer = new RatePacer(startNanos, rate, RatePacer.Clock.SYSTEM);
 		latency.startWindow(measureFrom, measureTo);
 		logger.info("event=step_started step={} rate={} events={}", step, rate, pacer.eventsBefore(measureTo));
-		long probeFailuresBefore = (probe != null) ? probe.failures() : 0;
-		CompletableFuture<SplitLatency.Histograms> probed = (probe != null)
-				? CompletableFuture.supplyAsync(() -> probe.run(runId, measureFrom, measureTo, this.settings.probeInterval()).take(),
+		CompletableFuture<NewJobProbe.Result> probed = (probe != null)
+				? CompletableFuture.supplyAsync(() -> probe.run(runId, measureFrom, measureTo, this.settings.probeInterval()),
 						Thread.ofVirtual().name("new-job-probe")::start)
-				: CompletableFuture.completedFuture(SplitLatency.Histograms.none());
+				: CompletableFuture.completedFuture(NewJobProbe.Result.none());
 		LoadPublisher.Publication publication = publisher.publish(pacer, pacer.eventsBefore(measureTo));
 		boolean drained = drain(subscriptions, publication);
-		SplitLatency.Histograms newJobFirstTokens = probed.join();
+		NewJobProbe.Result newJobs = probed.join();
 		long lost = 0;
 		DeliveryTally.Anomalies anomalies = DeliveryTally.Anomalies.NONE;
 		for (LoadSubscription subscription : subscriptions) {
@@ -162,8 +161,7 @@ final class LoadBenchmark implements ApplicationRunner, ExitCodeGenerator {
 		return new StepResult(step, transportName(), rate, this.settings.jobs(), this.settings.subscribersPerJob(), pool.size(),
 				publication.count(), publication.failures(), publication.lag(), latency.take(),
 				this.settings.duration().toNanos() / 1e9, drained, lost, anomalies.duplicated(), anomalies.outOfOrder(),
-				pool.reconnects() - reconnectsBefore, firstTokenLatency.take(), newJobFirstTokens,
-				(probe != null) ? probe.failures() - probeFailuresBefore : 0);
+				pool.reconnects() - reconnectsBefore, firstTokenLatency.take(), newJobs.firstTokens(), newJobs.failures());
 	}
 
 	/** Waits until every subscriber has its job's last published seq, or the drain timeout passes. */

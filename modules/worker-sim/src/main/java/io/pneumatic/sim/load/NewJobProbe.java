@@ -7,7 +7,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 
 import io.pneumatic.realtime.EventPublisher;
 import io.pneumatic.realtime.EventTypes;
@@ -51,8 +50,6 @@ final class NewJobProbe implements AutoCloseable {
 
 	private long probes;
 
-	private long failures;
-
 	/**
 	 * Connects the probe's STOMP connection.
 	 * @param timeout how long to wait for the connection, and for each probe's receipt and events
@@ -74,8 +71,7 @@ final class NewJobProbe implements AutoCloseable {
 				.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			this.client.stop();
-			this.receipts.close();
+			stopClient();
 			throw new IllegalStateException("The new-job probe could not connect to " + hubUrl + ": " + ex, ex);
 		}
 	}
@@ -83,22 +79,25 @@ final class NewJobProbe implements AutoCloseable {
 	/**
 	 * Probes every {@code interval} until {@code toNanos}, starting at {@code fromNanos}; the new jobs are
 	 * named {@code probe-{runId}-{n}}.
-	 * @return the first-token latencies of the probes
 	 */
-	SplitLatency run(String runId, long fromNanos, long toNanos, Duration interval) {
+	Result run(String runId, long fromNanos, long toNanos, Duration interval) {
 		SplitLatency firstTokens = new SplitLatency();
 		firstTokens.startWindow(fromNanos, toNanos);
 		SplitLatency unused = new SplitLatency();
+		long failures = 0;
 		for (long due = fromNanos; due - toNanos < 0; due += interval.toNanos()) {
-			for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-				LockSupport.parkNanos(wait);
+			RatePacer.Clock.SYSTEM.parkUntil(due);
+			String jobId = "probe-" + runId + "-" + this.probes++;
+			Exception failure = probe(jobId, firstTokens, unused);
+			if (failure != null && failures++ < 5) {
+				logger.warn("event=probe_failed job={} error=\"{}\"", jobId, failure.toString());
 			}
-			probe("probe-" + runId + "-" + this.probes++, firstTokens, unused);
 		}
-		return firstTokens;
+		return new Result(firstTokens.take(), failures);
 	}
 
-	private void probe(String jobId, SplitLatency firstTokens, SplitLatency unused) {
+	/** One probe; what made it fail, or null. */
+	private @Nullable Exception probe(String jobId, SplitLatency firstTokens, SplitLatency unused) {
 		CountDownLatch confirmed = new CountDownLatch(1);
 		LoadSubscription watcher = new LoadSubscription(jobId, this.jsonMapper, unused, firstTokens, confirmed);
 		StompSession.@Nullable Subscription subscription = null;
@@ -117,14 +116,14 @@ final class NewJobProbe implements AutoCloseable {
 			this.publisher.publish(jobId, "token", Map.of("text", "first", "sent_nanos", System.nanoTime()));
 			this.publisher.publish(jobId, EventTypes.DONE, Map.of("status", "succeeded"));
 			watcher.ended().get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+			return null;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			return ex;
 		}
 		catch (ExecutionException | TimeoutException | RuntimeException ex) {
-			if (this.failures++ < 5) {
-				logger.warn("event=probe_failed job={} error=\"{}\"", jobId, ex.toString());
-			}
+			return ex;
 		}
 		finally {
 			if (subscription != null) {
@@ -133,18 +132,31 @@ final class NewJobProbe implements AutoCloseable {
 		}
 	}
 
-	/** How many probes failed (no receipt, or their events did not arrive in time). */
-	long failures() {
-		return this.failures;
-	}
-
 	@Override
 	public void close() {
 		if (this.session.isConnected()) {
 			this.session.disconnect();
 		}
+		stopClient();
+	}
+
+	private void stopClient() {
 		this.client.stop();
 		this.receipts.close();
+	}
+
+	/**
+	 * What one run of probes measured.
+	 * @param firstTokens the first-token latencies of the probes' jobs
+	 * @param failures how many probes failed (no receipt, or their events did not arrive in time)
+	 */
+	record Result(SplitLatency.Histograms firstTokens, long failures) {
+
+		/** No probes. */
+		static Result none() {
+			return new Result(SplitLatency.Histograms.none(), 0);
+		}
+
 	}
 
 }

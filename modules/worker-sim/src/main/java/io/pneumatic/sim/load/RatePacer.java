@@ -42,9 +42,7 @@ final class RatePacer {
 	/** Waits until event {@code index} is due (not at all if it is overdue) and returns its intended time. */
 	long awaitTurn(long index) {
 		long intended = intendedNanos(index);
-		for (long wait = intended - this.clock.nanoTime(); wait > 0; wait = intended - this.clock.nanoTime()) {
-			this.clock.parkNanos(wait);
-		}
+		this.clock.parkUntil(intended);
 		return intended;
 	}
 
@@ -71,6 +69,13 @@ final class RatePacer {
 
 		/** Waits about {@code nanos}, possibly less. */
 		void parkNanos(long nanos);
+
+		/** Waits until {@link #nanoTime()} reaches {@code dueNanos}; not at all if it has. */
+		default void parkUntil(long dueNanos) {
+			for (long wait = dueNanos - nanoTime(); wait > 0; wait = dueNanos - nanoTime()) {
+				parkNanos(wait);
+			}
+		}
 
 	}
 

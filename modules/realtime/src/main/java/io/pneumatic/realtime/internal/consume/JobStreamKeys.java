@@ -50,11 +50,6 @@ final class JobStreamKeys extends RefreshedStreamKeys {
 	}
 
 	@Override
-	public String readerSuffix() {
-		return "";
-	}
-
-	@Override
 	public String wakeup() {
 		return EventKeys.WAKEUP;
 	}

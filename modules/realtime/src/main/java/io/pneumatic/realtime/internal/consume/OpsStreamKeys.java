@@ -45,11 +45,6 @@ final class OpsStreamKeys extends RefreshedStreamKeys {
 	}
 
 	@Override
-	public String readerSuffix() {
-		return "-ops";
-	}
-
-	@Override
 	public String wakeup() {
 		return OpsKeys.WAKEUP;
 	}

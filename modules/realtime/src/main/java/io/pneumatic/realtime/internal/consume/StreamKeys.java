@@ -15,7 +15,9 @@ interface StreamKeys {
 	String kind();
 
 	/** What the reader's thread and connection names carry after the group: {@code ""} for jobs, {@code "-ops"} for ops. */
-	String readerSuffix();
+	default String readerSuffix() {
+		return "jobs".equals(kind()) ? "" : "-" + kind();
+	}
 
 	/** The wake-up stream: one entry whenever a stream of this kind is created. */
 	String wakeup();
